@@ -1,0 +1,24 @@
+import { can } from '../policies/index.js'
+import type { CurrentUser } from '../services/index.js'
+
+export interface NavigationItem {
+  href: string
+  text: string
+  current?: boolean
+  active?: boolean
+}
+
+/** The service navigation a user's role gives them: the same rules as the routes. */
+export function navigationFor(user: CurrentUser, url: string): NavigationItem[] {
+  const path = url.split('?')[0] ?? '/'
+  const items: NavigationItem[] = [{ href: '/', text: 'Home' }]
+  if (can(user, 'families:list')) items.push({ href: '/families', text: 'Families' })
+  if (can(user, 'accessLog:search')) items.push({ href: '/access-log', text: 'Access log' })
+  if (can(user, 'users:manage')) items.push({ href: '/admin/users', text: 'Users' })
+  if (can(user, 'teams:manage')) items.push({ href: '/admin/teams', text: 'Teams and areas' })
+  items.push({ href: '/account', text: 'Your account' })
+  return items.map(item => {
+    const matches = item.href === '/' ? path === '/' : path === item.href || path.startsWith(`${item.href}/`)
+    return matches ? { ...item, ...(path === item.href ? { current: true } : { active: true }) } : item
+  })
+}

@@ -1,0 +1,88 @@
+import type { Role } from '../data/schema.js'
+import { ForbiddenError } from '../lib/errors.js'
+import type { Actor } from './actor.js'
+import { canReadFamily, canUpdateFamily, visibleFamilies, type FamilyResource } from './families.js'
+import { canReadPerson, canUpdatePerson, type PersonResource } from './people.js'
+
+export type { Actor } from './actor.js'
+export { roleLabels } from './actor.js'
+export type { FamilyResource } from './families.js'
+export type { PersonResource } from './people.js'
+
+/** Actions that concern the service, not one record. */
+const capabilityRules = {
+  /** Create, change and deactivate users. */
+  'users:manage': ['admin'],
+  /** Create, change and deactivate teams and areas. */
+  'teams:manage': ['admin'],
+  /** Search the access log by person or by user. */
+  'accessLog:search': ['head_of_service', 'admin'],
+  /** Open the list of families the policy lets the user see. */
+  'families:list': ['practitioner', 'team_manager', 'head_of_service', 'front_door', 'panel_chair', 'partner'],
+  /** Counts without names. */
+  'aggregates:read': ['performance_analyst', 'head_of_service', 'team_manager'],
+  /** Create and revoke one's own API tokens. */
+  'apiTokens:manage': [
+    'practitioner',
+    'team_manager',
+    'head_of_service',
+    'front_door',
+    'panel_chair',
+    'partner',
+    'qa_auditor',
+    'performance_analyst',
+    'admin',
+  ],
+} as const satisfies Record<string, readonly Role[]>
+
+export type Capability = keyof typeof capabilityRules
+
+const recordRules = {
+  'family:read': canReadFamily,
+  'family:update': canUpdateFamily,
+  'person:read': canReadPerson,
+  'person:update': canUpdatePerson,
+} satisfies Record<string, (actor: Actor, resource: never) => boolean>
+
+export type RecordAction = keyof typeof recordRules
+export type Action = Capability | RecordAction
+type ResourceOf<A extends RecordAction> = Parameters<(typeof recordRules)[A]>[1]
+type ResourceArgs<A extends Action> = A extends RecordAction ? [resource: ResourceOf<A>] : []
+
+function isRecordAction(action: Action): action is RecordAction {
+  return action in recordRules
+}
+
+/** Whether the actor may take the action (on the resource, for record actions). */
+export function can<A extends Action>(actor: Actor, action: A, ...[resource]: ResourceArgs<A>): boolean {
+  if (isRecordAction(action)) {
+    const rule = recordRules[action] as (actor: Actor, resource: unknown) => boolean
+    return rule(actor, resource)
+  }
+  return (capabilityRules[action as Capability] as readonly Role[]).includes(actor.role)
+}
+
+/** As `can`, but throws ForbiddenError (a GOV.UK 403 page, logged) when refused. */
+export function authorize<A extends Action>(actor: Actor, action: A, ...resource: ResourceArgs<A>): void {
+  if (!can(actor, action, ...resource)) throw new ForbiddenError()
+}
+
+/** The capabilities a user holds, handed to templates so buttons and links follow the same rules. */
+export function capabilities(actor: Actor): Record<Capability, boolean> {
+  return Object.fromEntries(
+    (Object.keys(capabilityRules) as Capability[]).map(capability => [capability, can(actor, capability)]),
+  ) as Record<Capability, boolean>
+}
+
+/** What the actor may do with one family, for its page. */
+export function familyAbilities(actor: Actor, family: FamilyResource) {
+  return { read: can(actor, 'family:read', family), update: can(actor, 'family:update', family) }
+}
+
+/** What the actor may do with one person, for their page. */
+export function personAbilities(actor: Actor, person: PersonResource) {
+  return { read: can(actor, 'person:read', person), update: can(actor, 'person:update', person) }
+}
+
+/** Query scopes: the same rules as `can`, as WHERE clauses for lists. */
+export const scopes = { visibleFamilies }

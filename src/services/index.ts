@@ -1,0 +1,38 @@
+import { sql } from 'kysely'
+import { createAccessLogService } from './accessLog.js'
+import { createApiTokenService } from './apiTokens.js'
+import { createAuthService } from './auth.js'
+import type { ServiceDeps } from './context.js'
+import { createDemoService } from './demo.js'
+import { createRecordsService } from './records.js'
+import { createSessionService } from './sessions.js'
+import { createStaffService } from './staff.js'
+
+/** Builds every service from the database, the clock and the configuration: the one wiring point. */
+export function createServices(deps: ServiceDeps) {
+  const accessLog = createAccessLogService(deps)
+  const auth = createAuthService(deps)
+  return {
+    accessLog,
+    auth,
+    sessions: createSessionService(deps),
+    staff: createStaffService(deps, accessLog),
+    records: createRecordsService(deps, accessLog),
+    apiTokens: createApiTokenService(deps, auth, accessLog),
+    demo: createDemoService(deps),
+    health: {
+      /** Whether the database answers. */
+      async databaseReachable(): Promise<boolean> {
+        try {
+          await sql`select 1`.execute(deps.database.db)
+          return true
+        } catch {
+          return false
+        }
+      },
+    },
+  }
+}
+
+export type Services = ReturnType<typeof createServices>
+export type { CurrentUser, RequestContext, ServiceDeps } from './context.js'
