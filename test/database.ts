@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto'
+import { PGlite } from '@electric-sql/pglite'
+import pg from 'pg'
+import { openDatabase, pgliteParsers, type Database } from '../src/data/database.js'
+import { migrate } from '../src/data/migrate.js'
+
+export type TestDatabaseKind = 'pglite' | 'postgres'
+
+/** The database this test project runs on: PGlite, or PostgreSQL when the project says so. */
+export function testDatabaseKind(): TestDatabaseKind {
+  return process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite'
+}
+
+export interface TestDatabase {
+  database: Database
+  /** For PostgreSQL, the URL of this test's own database (for child processes and second connections). */
+  url: string | undefined
+  close(): Promise<void>
+}
+
+/** A freshly migrated database of its own for one test file: in-memory PGlite, or a new PostgreSQL database. */
+export async function createTestDatabase(kind: TestDatabaseKind = testDatabaseKind()): Promise<TestDatabase> {
+  if (kind === 'pglite') {
+    const database = await openDatabase({ pglite: await PGlite.create({ parsers: pgliteParsers }) })
+    await migrate(database)
+    return { database, url: undefined, close: () => database.close() }
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL
+  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set')
+  const name = `tandem_test_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  await admin.query(`create database ${name}`)
+  await admin.end()
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' })
+  await migrate(database)
+  return {
+    database,
+    url: url.toString(),
+    async close() {
+      await database.close()
+      const cleanup = new pg.Client({ connectionString: adminUrl })
+      await cleanup.connect()
+      await cleanup.query(`drop database if exists ${name} with (force)`)
+      await cleanup.end()
+    },
+  }
+}
