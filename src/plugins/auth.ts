@@ -18,8 +18,9 @@ declare module 'fastify' {
 }
 
 /**
- * Loads the signed-in user from the session and enforces each route's declared access. Every route
- * must declare it: a route without `config.access` fails at start-up, so none is open by accident.
+ * Loads the signed-in user from the session and enforces each page route's declared access. Every
+ * route, pages and API alike, must declare it: a route without `config.access` fails at start-up, so
+ * none is open by accident. The API enforces the same declaration with its bearer-token user.
  */
 export default fp<{ services: Services }>(async (app, { services }) => {
   app.decorateRequest('currentUser', undefined)
@@ -41,7 +42,7 @@ export default fp<{ services: Services }>(async (app, { services }) => {
   })
 
   app.addHook('onRoute', route => {
-    if (route.url.startsWith('/api/') || route.url.startsWith('/assets') || route.url === '/health') return
+    if (route.url.startsWith('/assets/')) return
     if (!route.config?.access) throw new Error(`Route ${route.method} ${route.url} does not declare config.access`)
   })
 
