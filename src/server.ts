@@ -26,7 +26,7 @@ async function main() {
   const clock = systemClock
   const services = createServices({ database, clock, config })
   if (config.seedDemo) {
-    const seeded = await services.demo.seedIfEmpty()
+    const seeded = await services.demo.seedIfEmpty(message => console.log(message))
     if (seeded.length) console.log('Seeded the demo: Derby, Durham and Leeds, with a user for every role in each.')
   }
 
@@ -46,7 +46,9 @@ async function main() {
   })
 
   await app.listen({ host: config.host, port: config.port })
-  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`
   console.log(
     `\nTandem is running at ${url}  (database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})`,
   )

@@ -34,7 +34,11 @@ export class Agent {
   }
 
   /** Posts a form with the CSRF token of the last page loaded (loading `from` first if given). */
-  async post(url: string, form: Record<string, string | string[]> = {}, options: { from?: string; csrf?: string | false } = {}) {
+  async post(
+    url: string,
+    form: Record<string, string | string[]> = {},
+    options: { from?: string; csrf?: string | false } = {},
+  ) {
     if (options.from) await this.get(options.from)
     if (options.csrf !== false && !this.#csrf) await this.get('/sign-in')
     const body = new URLSearchParams()

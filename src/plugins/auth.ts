@@ -6,7 +6,17 @@ import { ForbiddenError, UnauthenticatedError } from '../lib/errors.js'
 /** Who may reach a route: anyone, any signed-in user, or holders of a capability. */
 export type Access = 'public' | 'signedIn' | Capability
 
+/** A registered route and who may reach it: the permission-matrix test and the docs read this list. */
+export interface RouteEntry {
+  method: string
+  url: string
+  access: Access
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    routeCatalogue: RouteEntry[]
+  }
   interface FastifyContextConfig {
     access?: Access
   }
@@ -41,9 +51,15 @@ export default fp<{ services: Services }>(async (app, { services }) => {
     }
   })
 
+  const catalogue: RouteEntry[] = []
+  app.decorate('routeCatalogue', catalogue)
   app.addHook('onRoute', route => {
     if (route.url.startsWith('/assets/')) return
-    if (!route.config?.access) throw new Error(`Route ${route.method} ${route.url} does not declare config.access`)
+    const access = route.config?.access
+    if (!access) throw new Error(`Route ${route.method} ${route.url} does not declare config.access`)
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') catalogue.push({ method, url: route.url, access })
+    }
   })
 
   app.addHook('preHandler', async request => {

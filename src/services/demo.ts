@@ -251,12 +251,15 @@ export function createDemoService({ database, clock }: ServiceDeps) {
 
   return {
     /** Seeds the demo if no authority exists yet; returns the sign-ins to print, or [] if it did nothing. */
-    async seedIfEmpty(): Promise<DemoSignIn[]> {
+    async seedIfEmpty(onProgress: (message: string) => void = () => undefined): Promise<DemoSignIn[]> {
       if ((await listAuthorities(db)).length > 0) return []
       const passwordHash = await hashPassword(DEMO_PASSWORD)
       const signIns: DemoSignIn[] = []
       await db.transaction().execute(async trx => {
-        for (const demo of demoAuthorities) await seedAuthority(trx, demo, passwordHash, signIns)
+        for (const demo of demoAuthorities) {
+          onProgress(`Seeding the demo: ${demo.name}…`)
+          await seedAuthority(trx, demo, passwordHash, signIns)
+        }
       })
       return signIns
     },

@@ -1,0 +1,59 @@
+import type { Db } from '../src/data/database.js'
+
+export type AuthoritySlug = 'derby' | 'durham' | 'leeds'
+
+/** Records of the seeded demo a test can point at, found by name rather than by id. */
+export async function demoRecords(db: Db, slug: AuthoritySlug) {
+  const authority = await db.selectFrom('authority').selectAll().where('slug', '=', slug).executeTakeFirstOrThrow()
+  const families = await db
+    .selectFrom('family')
+    .select(['family_id', 'name', 'team_id', 'area_id'])
+    .where('authority_id', '=', authority.authority_id)
+    .orderBy('name')
+    .execute()
+  const people = await db
+    .selectFrom('person')
+    .innerJoin('family_member', join =>
+      join
+        .onRef('family_member.authority_id', '=', 'person.authority_id')
+        .onRef('family_member.person_id', '=', 'person.person_id'),
+    )
+    .select(['person.person_id', 'person.given_name', 'person.family_name', 'family_member.family_id'])
+    .where('person.authority_id', '=', authority.authority_id)
+    .execute()
+  const users = await db
+    .selectFrom('app_user')
+    .select(['user_id', 'email', 'role', 'team_id', 'area_id', 'display_name'])
+    .where('authority_id', '=', authority.authority_id)
+    .execute()
+  const teams = await db
+    .selectFrom('team')
+    .selectAll()
+    .where('authority_id', '=', authority.authority_id)
+    .orderBy('name')
+    .execute()
+  const practitioner = users.find(user => user.email === `practitioner@${slug}.tandem.example`)!
+  const ownTeamFamilies = families.filter(family => family.team_id === practitioner.team_id)
+  const otherTeamFamilies = families.filter(family => family.team_id !== practitioner.team_id)
+  const partner = users.find(user => user.role === 'partner')!
+  const partnerFamilyIds = (
+    await db
+      .selectFrom('family_professional')
+      .select('family_id')
+      .where('authority_id', '=', authority.authority_id)
+      .where('user_id', '=', partner.user_id)
+      .execute()
+  ).map(row => row.family_id)
+  return {
+    authority,
+    families,
+    people,
+    users,
+    teams,
+    ownTeamFamily: ownTeamFamilies[0]!,
+    otherTeamFamily: otherTeamFamilies[0]!,
+    partnerFamily: families.find(family => partnerFamilyIds.includes(family.family_id))!,
+    personIn: (familyId: string) => people.find(person => person.family_id === familyId)!,
+    user: (email: string) => users.find(user => user.email === email)!,
+  }
+}
