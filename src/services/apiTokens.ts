@@ -15,6 +15,15 @@ import type { CurrentUser, RequestContext, ServiceDeps } from './context.js'
 const TOKEN_PREFIX = 'tdm_'
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
+export type ApiTokenStatus = 'active' | 'expired' | 'revoked'
+
+/** A token works until it is revoked or its expiry passes. */
+function tokenStatus(row: { revoked_at: Date | null; expires_at: Date | null }, now: Date): ApiTokenStatus {
+  if (row.revoked_at) return 'revoked'
+  if (row.expires_at && row.expires_at <= now) return 'expired'
+  return 'active'
+}
+
 /** Personal API tokens: shown once, kept only as a hash, revocable, acting with their owner's permissions. */
 export function createApiTokenService(
   { database, clock }: ServiceDeps,
@@ -24,9 +33,12 @@ export function createApiTokenService(
   const { db } = database
 
   return {
-    list(ctx: RequestContext) {
+    /** The user's own tokens, newest first, each with whether it still works. */
+    async list(ctx: RequestContext) {
       authorize(ctx.actor, 'apiTokens:manage')
-      return listApiTokens(db, ctx.actor.authorityId, ctx.actor.userId)
+      const now = clock.now()
+      const rows = await listApiTokens(db, ctx.actor.authorityId, ctx.actor.userId)
+      return rows.map(row => ({ ...row, status: tokenStatus(row, now) }))
     },
 
     /** Creates a token and returns it: the only time it is ever shown. */
@@ -34,6 +46,7 @@ export function createApiTokenService(
       authorize(ctx.actor, 'apiTokens:manage')
       const token = TOKEN_PREFIX + randomBytes(32).toString('base64url')
       const now = clock.now()
+      const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null
       return db.transaction().execute(async trx => {
         const { api_token_id } = await insertApiToken(trx, {
           authorityId: ctx.actor.authorityId,
@@ -42,10 +55,10 @@ export function createApiTokenService(
           tokenHash: hashToken(token),
           tokenPrefix: token.slice(0, TOKEN_PREFIX.length + 6),
           createdAt: now,
-          expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null,
+          expiresAt,
         })
         await accessLog.record(ctx, 'create', 'api_token', [api_token_id], trx)
-        return { apiTokenId: api_token_id, token }
+        return { apiTokenId: api_token_id, token, expiresAt }
       })
     },
 
@@ -63,7 +76,7 @@ export function createApiTokenService(
       if (!token.startsWith(TOKEN_PREFIX)) return undefined
       const row = await findApiTokenByHash(db, hashToken(token))
       const now = clock.now()
-      if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now)) return undefined
+      if (!row || tokenStatus(row, now) !== 'active') return undefined
       const user = await auth.currentUser(row.authority_id, row.user_id)
       if (!user) return undefined
       if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
