@@ -97,6 +97,20 @@ export async function deleteSessionsOfUser(ex: Executor, authorityId: string, us
   await ex.deleteFrom('user_session').where('authority_id', '=', authorityId).where('user_id', '=', userId).execute()
 }
 
+export async function deleteOtherSessionsOfUser(
+  ex: Executor,
+  authorityId: string,
+  userId: string,
+  keepSessionId: string,
+) {
+  await ex
+    .deleteFrom('user_session')
+    .where('authority_id', '=', authorityId)
+    .where('user_id', '=', userId)
+    .where('session_id', '!=', keepSessionId)
+    .execute()
+}
+
 export async function deleteSessionsIdleSince(ex: Executor, idleSince: Date, createdBefore: Date) {
   await ex
     .deleteFrom('user_session')

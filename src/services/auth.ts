@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { countRecentFailures, recordSignInAttempt } from '../data/security.js'
+import { appendAccessLog } from '../data/accessLog.js'
+import { countRecentFailures, deleteOtherSessionsOfUser, recordSignInAttempt } from '../data/security.js'
 import { findAuthority, findPasswordHash, findSignInByEmail, findUser, updateUser } from '../data/staff.js'
 import { ConflictError, ValidationError } from '../lib/errors.js'
 import type { CurrentUser, RequestContext, ServiceDeps } from './context.js'
@@ -63,8 +64,14 @@ export function createAuthService({ database, clock, config }: ServiceDeps) {
       }
     },
 
-    /** Changes the signed-in user's own password after checking the current one. */
-    async changePassword(ctx: RequestContext, input: { currentPassword: string; newPassword: string }) {
+    /**
+     * Changes the signed-in user's own password after checking the current one, and signs them out
+     * everywhere else: whoever knew the old password loses the sessions it opened.
+     */
+    async changePassword(
+      ctx: RequestContext,
+      input: { currentPassword: string; newPassword: string; keepSessionId: string },
+    ) {
       const { authorityId, userId } = ctx.actor
       const row = await findPasswordHash(db, authorityId, userId)
       if (!row || !(await verifyPassword(row.password_hash, input.currentPassword))) {
@@ -73,8 +80,24 @@ export function createAuthService({ database, clock, config }: ServiceDeps) {
       const problem = passwordProblem(input.newPassword, { email: row.email })
       if (problem) throw new ValidationError([{ field: 'newPassword', message: problem }])
       const passwordHash = await hashPassword(input.newPassword)
-      const changed = await updateUser(db, authorityId, userId, row.version, { passwordHash, now: clock.now() })
-      if (!changed) throw new ConflictError()
+      await db.transaction().execute(async trx => {
+        const changed = await updateUser(trx, authorityId, userId, row.version, { passwordHash, now: clock.now() })
+        if (!changed) throw new ConflictError()
+        await deleteOtherSessionsOfUser(trx, authorityId, userId, input.keepSessionId)
+        await appendAccessLog(trx, [
+          {
+            authorityId,
+            userId,
+            action: 'update',
+            recordType: 'user',
+            recordId: userId,
+            route: ctx.route,
+            ip: ctx.ip,
+            requestId: ctx.requestId,
+            at: clock.now(),
+          },
+        ])
+      })
     },
   }
 }

@@ -48,6 +48,7 @@ describe('changing your password', () => {
 
   it('changes it: the new password signs in, the old one no longer does', async () => {
     const email = demoEmail('practitioner', 'durham')
+    const elsewhere = await signedIn(t.app, email)
     const agent = await signedIn(t.app, email)
     const newPassword = 'copper-meadow-thistle-42'
     const response = await change(agent, {
@@ -63,6 +64,16 @@ describe('changing your password', () => {
 
     expect((await new Agent(t.app).signIn(email, DEMO_PASSWORD)).statusCode).toBe(401)
     expect((await new Agent(t.app).signIn(email, newPassword)).statusCode).toBe(303)
+
+    // Signed out everywhere else; still signed in here; the change is in the access log.
+    expect((await elsewhere.get('/')).statusCode).toBe(303)
+    expect((await agent.get('/')).statusCode).toBe(200)
+    const logged = await t.testDatabase.database.db
+      .selectFrom('access_log')
+      .select(['action', 'record_type', 'route'])
+      .where('route', '=', 'POST /account/password')
+      .execute()
+    expect(logged).toEqual([{ action: 'update', record_type: 'user', route: 'POST /account/password' }])
   })
 
   it.each([

@@ -26,6 +26,7 @@ const accountRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { 
       await services.auth.changePassword(request.requestContext(), {
         currentPassword: form.currentPassword,
         newPassword: form.newPassword,
+        keepSessionId: request.session.sessionId,
       })
       request.log.info({ event: 'password_changed', userId: request.currentUser?.userId }, 'password changed')
       return reply.redirect('/account?passwordChanged=1', 303)
