@@ -8,6 +8,9 @@ export interface NavigationItem {
   active?: boolean
 }
 
+/** Pages that belong under a navigation item though their address does not start with its own. */
+const alsoUnder: Record<string, string[]> = { '/admin/teams': ['/admin/areas'] }
+
 /** The service navigation a user's role gives them: the same rules as the routes. */
 export function navigationFor(user: CurrentUser, url: string): NavigationItem[] {
   const path = url.split('?')[0] ?? '/'
@@ -18,7 +21,9 @@ export function navigationFor(user: CurrentUser, url: string): NavigationItem[] 
   if (can(user, 'teams:manage')) items.push({ href: '/admin/teams', text: 'Teams and areas' })
   items.push({ href: '/account', text: 'Your account' })
   return items.map(item => {
-    const matches = item.href === '/' ? path === '/' : path === item.href || path.startsWith(`${item.href}/`)
+    const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`)
+    const matches =
+      item.href === '/' ? path === '/' : under(item.href) || (alsoUnder[item.href] ?? []).some(prefix => under(prefix))
     return matches ? { ...item, ...(path === item.href ? { current: true } : { active: true }) } : item
   })
 }

@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { roles, type Role } from '../src/data/schema.js'
+import { Agent, signedIn } from './agent.js'
+import { buildTestApp, demoEmail, type TestApp } from './app.js'
+import { demoRecords } from './fixtures.js'
+
+/**
+ * Every registered route × every role: allowed or refused, and a refusal shows nothing of the record.
+ * A route added without a line here fails the first test, so none escapes the matrix.
+ *
+ * 'public' — anyone, signed in or not; 'signedIn' — every role; otherwise the roles allowed.
+ * For the record pages the demo family used is Derby's first Locality 1 family: its team is the
+ * practitioner's, its locality the head of service's and panel chair's, and the partner is part of it.
+ */
+type Allowed = 'public' | 'signedIn' | Role[]
+
+const worksFamilies: Role[] = [
+  'practitioner',
+  'team_manager',
+  'head_of_service',
+  'front_door',
+  'panel_chair',
+  'partner',
+]
+
+const matrix: Record<string, Allowed> = {
+  'GET /health': 'public',
+  'GET /accessibility': 'public',
+  'GET /cookies': 'public',
+  'GET /privacy': 'public',
+  'GET /sign-in': 'public',
+  'POST /sign-in': 'public',
+  'POST /sign-out': 'public',
+  'GET /': 'signedIn',
+  'GET /families': worksFamilies,
+  'GET /families/:familyId': worksFamilies,
+  'GET /people/:personId': worksFamilies,
+  'GET /access-log': ['head_of_service', 'admin'],
+  'GET /account': 'signedIn',
+  'GET /account/password': 'signedIn',
+  'POST /account/password': 'signedIn',
+  'GET /account/api-tokens': 'signedIn',
+  'POST /account/api-tokens': 'signedIn',
+  'POST /account/api-tokens/:apiTokenId/revoke': 'signedIn',
+  'GET /admin/users': ['admin'],
+  'GET /admin/users/new': ['admin'],
+  'POST /admin/users': ['admin'],
+  'GET /admin/users/:userId': ['admin'],
+  'GET /admin/users/:userId/edit': ['admin'],
+  'POST /admin/users/:userId': ['admin'],
+  'GET /admin/users/:userId/deactivate': ['admin'],
+  'POST /admin/users/:userId/deactivate': ['admin'],
+  'POST /admin/users/:userId/reactivate': ['admin'],
+  'GET /admin/teams': ['admin'],
+  'GET /admin/teams/new': ['admin'],
+  'POST /admin/teams': ['admin'],
+  'GET /admin/teams/:teamId': ['admin'],
+  'GET /admin/teams/:teamId/edit': ['admin'],
+  'POST /admin/teams/:teamId': ['admin'],
+  'POST /admin/teams/:teamId/deactivate': ['admin'],
+  'POST /admin/teams/:teamId/reactivate': ['admin'],
+  'GET /admin/areas/new': ['admin'],
+  'POST /admin/areas': ['admin'],
+  'GET /api/v1/openapi.json': 'public',
+  'GET /api/v1/me': 'signedIn',
+  'GET /api/v1/families': worksFamilies,
+  'GET /api/v1/families/:familyId': worksFamilies,
+  'GET /api/v1/people/:personId': worksFamilies,
+}
+
+let t: TestApp
+let derby: Awaited<ReturnType<typeof demoRecords>>
+let params: Record<string, string>
+/** Words that must never appear in a refusal: the names of the records the routes point at. */
+let secrets: string[]
+const agents = new Map<Role, Agent>()
+const tokens = new Map<Role, string>()
+
+beforeAll(async () => {
+  t = await buildTestApp()
+  derby = await demoRecords(t.testDatabase.database.db, 'derby')
+  const family = derby.partnerFamily
+  const person = derby.personIn(family.family_id)
+  const otherUser = derby.users.find(user => user.email === 'practitioner-2@derby.tandem.example')!
+  const otherTeam = derby.teams.find(team => team.team_id === otherUser.team_id)!
+  params = {
+    familyId: family.family_id,
+    personId: person.person_id,
+    userId: otherUser.user_id,
+    teamId: otherTeam.team_id,
+    apiTokenId: randomUUID(),
+  }
+  secrets = [family.name, `${person.given_name} ${person.family_name}`, otherUser.display_name, otherUser.email]
+  for (const role of roles) {
+    const email = demoEmail(role, 'derby')
+    agents.set(role, await signedIn(t.app, email))
+    const user = derby.user(email)
+    const ctx = {
+      actor: {
+        userId: user.user_id,
+        authorityId: derby.authority.authority_id,
+        role,
+        teamId: user.team_id,
+        areaId: user.area_id,
+      },
+      ip: null,
+      requestId: null,
+      route: null,
+    }
+    tokens.set(role, (await t.services.apiTokens.create(ctx, { name: 'Matrix', expiresInDays: 30 })).token)
+  }
+})
+afterAll(() => t.close())
+
+const fill = (url: string) =>
+  url.replace(/:(\w+)/g, (_, name: string) => {
+    const value = params[name]
+    if (!value) throw new Error(`No test value for the route parameter :${name}: add one to the permission matrix`)
+    return value
+  })
+
+const routes = () =>
+  t.app.routeCatalogue
+    .map(route => `${route.method} ${route.url}`)
+    .sort((a, b) => Number(a.endsWith('/sign-out')) - Number(b.endsWith('/sign-out')) || a.localeCompare(b))
+
+async function request(key: string, as: Role | undefined) {
+  const [method, url] = key.split(' ') as [string, string]
+  const path = fill(url)
+  if (url.startsWith('/api/')) {
+    const token = as ? tokens.get(as) : undefined
+    return t.app.inject({ method, url: path, headers: token ? { authorization: `Bearer ${token}` } : {} })
+  }
+  const agent = as ? agents.get(as)! : new Agent(t.app)
+  if (method === 'GET') return agent.get(path)
+  await agent.get(as ? '/account' : '/sign-in')
+  return agent.post(path, {})
+}
+
+const refusedSignedOut = (key: string, response: Awaited<ReturnType<typeof request>>) =>
+  key.includes(' /api/')
+    ? response.statusCode === 401
+    : response.statusCode === 303 &&
+      (response.headers.location === '/sign-in' || String(response.headers.location).startsWith('/sign-in?returnTo='))
+
+describe('the permission matrix', () => {
+  it('has a line for every registered route, and no line for a route that does not exist', () => {
+    expect(routes().sort()).toEqual(Object.keys(matrix).sort())
+  })
+
+  it('lets anyone reach the public routes and sends everyone else to sign in', async () => {
+    for (const key of routes()) {
+      const response = await request(key, undefined)
+      if (matrix[key] === 'public') expect(refusedSignedOut(key, response), `${key} signed out`).toBe(false)
+      else expect(refusedSignedOut(key, response), `${key} signed out: ${response.statusCode}`).toBe(true)
+      expect(response.statusCode, key).toBeLessThan(500)
+    }
+  })
+
+  for (const role of roles) {
+    it(`allows and refuses the ${role.replace(/_/g, ' ')} as the matrix says, leaking nothing when refused`, async () => {
+      for (const key of routes()) {
+        const allowed = matrix[key]!
+        const expected = allowed === 'public' || allowed === 'signedIn' || allowed.includes(role)
+        const response = await request(key, role)
+        expect(response.statusCode, `${key} as ${role}`).toBeLessThan(500)
+        expect(refusedSignedOut(key, response), `${key} as ${role} was treated as signed out`).toBe(false)
+        if (expected) {
+          expect(response.statusCode, `${key} as ${role} should be allowed`).not.toBe(403)
+        } else {
+          expect(response.statusCode, `${key} as ${role} should be refused`).toBe(403)
+          for (const secret of secrets)
+            expect(response.body, `${key} as ${role} leaked ${secret}`).not.toContain(secret)
+        }
+      }
+    })
+  }
+})

@@ -1,0 +1,145 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { roles, type Role } from '../src/data/schema.js'
+import { signedIn, type Agent } from './agent.js'
+import { buildTestApp, demoEmail, type TestApp } from './app.js'
+import { demoRecords } from './fixtures.js'
+
+/**
+ * A user of Derby can reach nothing of Leeds, by any route or API call: every registered route is
+ * tried by every Derby role with Leeds ids in its parameters; lists are read for Leeds names; and a
+ * digest of every Leeds row shows that nothing changed.
+ */
+let t: TestApp
+let derby: Awaited<ReturnType<typeof demoRecords>>
+let leeds: Awaited<ReturnType<typeof demoRecords>>
+let leedsIds: Record<string, string>
+let leedsNames: string[]
+const agents = new Map<Role, Agent>()
+const tokens = new Map<Role, string>()
+
+beforeAll(async () => {
+  t = await buildTestApp()
+  const { db } = t.testDatabase.database
+  derby = await demoRecords(db, 'derby')
+  leeds = await demoRecords(db, 'leeds')
+  const leedsUser = leeds.user(demoEmail('practitioner', 'leeds'))
+  const ctx = {
+    actor: {
+      userId: leedsUser.user_id,
+      authorityId: leeds.authority.authority_id,
+      role: leedsUser.role,
+      teamId: leedsUser.team_id,
+      areaId: leedsUser.area_id,
+    },
+    ip: null,
+    requestId: null,
+    route: null,
+  }
+  const leedsToken = await t.services.apiTokens.create(ctx, { name: 'Leeds system', expiresInDays: 30 })
+  leedsIds = {
+    familyId: leeds.ownTeamFamily.family_id,
+    personId: leeds.personIn(leeds.ownTeamFamily.family_id).person_id,
+    userId: leedsUser.user_id,
+    teamId: leeds.teams[0]!.team_id,
+    apiTokenId: leedsToken.apiTokenId,
+  }
+  leedsNames = [
+    ...leeds.families.map(family => family.name.replace(/ family$/, '')),
+    ...leeds.users.map(user => user.display_name),
+    ...leeds.teams.map(team => team.name),
+    'Leeds City Council',
+  ]
+  for (const role of roles) {
+    const email = demoEmail(role, 'derby')
+    agents.set(role, await signedIn(t.app, email))
+    const user = derby.user(email)
+    const derbyCtx = {
+      actor: {
+        userId: user.user_id,
+        authorityId: derby.authority.authority_id,
+        role,
+        teamId: user.team_id,
+        areaId: user.area_id,
+      },
+      ip: null,
+      requestId: null,
+      route: null,
+    }
+    tokens.set(role, (await t.services.apiTokens.create(derbyCtx, { name: 'Derby system', expiresInDays: 30 })).token)
+  }
+})
+afterAll(() => t.close())
+
+/** A digest of every row Leeds owns, in every table: equal digests mean nothing of Leeds changed. */
+async function leedsDigest(): Promise<Record<string, string>> {
+  const { db } = t.testDatabase.database
+  const { rows: tables } = await sql<{ table_name: string }>`
+    select table_name from information_schema.columns
+    where table_schema = 'public' and column_name = 'authority_id' order by table_name`.execute(db)
+  const digest: Record<string, string> = {}
+  for (const { table_name } of tables) {
+    const { rows } = await sql<{ md5: string | null }>`
+      select md5(string_agg(t::text, '|' order by t::text)) as md5
+      from ${sql.table(table_name)} t where authority_id = ${leeds.authority.authority_id}`.execute(db)
+    digest[table_name] = rows[0]?.md5 ?? ''
+  }
+  return digest
+}
+
+const withLeedsIds = (url: string) =>
+  url.replace(/:(\w+)/g, (_, name: string) => {
+    const id = leedsIds[name]
+    if (!id) throw new Error(`No Leeds id for :${name}: add one to the tenancy test`)
+    return id
+  })
+
+describe('a Derby user can reach nothing of Leeds', () => {
+  it('by any page or API route, for every role, and changes nothing of Leeds', async () => {
+    const before = await leedsDigest()
+    const routes = t.app.routeCatalogue.filter(route => route.url !== '/sign-out')
+    expect(routes.length).toBeGreaterThan(30)
+    let tried = 0
+    for (const role of roles) {
+      const agent = agents.get(role)!
+      for (const route of routes) {
+        const url = withLeedsIds(route.url)
+        const pointsAtARecord = url !== route.url
+        let response
+        if (route.url.startsWith('/api/')) {
+          response = await t.app.inject({
+            method: route.method,
+            url,
+            headers: { authorization: `Bearer ${tokens.get(role)}` },
+          })
+        } else if (route.method === 'GET') {
+          response = await agent.get(url)
+        } else {
+          await agent.get('/account')
+          const versioned = {
+            version: '1',
+            name: 'Changed by Derby',
+            displayName: 'Changed by Derby',
+            role: 'practitioner',
+          }
+          response = await agent.post(url, versioned)
+        }
+        tried++
+        const where = `${route.method} ${url} as Derby ${role}`
+        expect(response.statusCode, where).toBeLessThan(500)
+        if (pointsAtARecord) expect([403, 404], where).toContain(response.statusCode)
+        for (const name of leedsNames) expect(response.body, `${where} showed ${name}`).not.toContain(name)
+      }
+    }
+    expect(tried).toBeGreaterThan(300)
+    expect(await leedsDigest()).toEqual(before)
+  })
+
+  it('cannot use a Leeds session cookie to act in Derby, nor a Derby one in Leeds', async () => {
+    const leedsAgent = await signedIn(t.app, demoEmail('practitioner', 'leeds'))
+    const home = await leedsAgent.get('/')
+    expect(home.body).toContain('Leeds City Council')
+    expect(home.body).not.toContain('Derby City Council')
+    for (const family of derby.families) expect(home.body).not.toContain(family.name)
+  })
+})
