@@ -43,7 +43,11 @@ export type Config = Readonly<{
 
 /** Parses the environment once into a typed, frozen configuration; throws naming the bad variable. */
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = environmentSchema.safeParse(environment)
+  // An empty variable counts as unset, as shells and CI files often leave them.
+  const given = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
+  )
+  const parsed = environmentSchema.safeParse(given)
   if (!parsed.success) {
     const problems = parsed.error.issues.map(issue => `${issue.path.join('.')}: ${issue.message}`).join('; ')
     throw new Error(`Invalid configuration: ${problems}`)

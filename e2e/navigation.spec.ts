@@ -1,0 +1,32 @@
+import { demoUser } from './demoUsers.js'
+import { expect, test } from './fixtures.js'
+import { AccessLogPage } from './pages/AccessLogPage.js'
+import { FamiliesPage } from './pages/FamiliesPage.js'
+import { signInAs } from './session.js'
+
+// Every role's navigation is checked as each demo user signs in (signIn.spec.ts); these follow it.
+test.describe('Service navigation', () => {
+  test('a practitioner is offered their families and account, not users or the access log', async ({ page }) => {
+    const { header } = await signInAs(page, demoUser('durham', 'practitioner'))
+    await expect(header.navigationLinks).toHaveText(['Home', 'Families', 'Your account'])
+    await expect(header.navigationLink('Users')).toHaveCount(0)
+    await expect(header.navigationLink('Access log')).toHaveCount(0)
+
+    await header.navigationLink('Families').click()
+    await expect(new FamiliesPage(page).heading).toBeVisible()
+    await expect(header.navigationLink('Families')).toHaveAttribute('aria-current', 'page')
+    await expect(header.navigationLink('Home')).not.toHaveAttribute('aria-current')
+  })
+
+  test('an administrator is offered users, teams and areas, and the access log', async ({ page }) => {
+    const { header } = await signInAs(page, demoUser('leeds', 'admin'))
+    await expect(header.navigationLink('Users')).toHaveAttribute('href', '/admin/users')
+    await expect(header.navigationLink('Teams and areas')).toHaveAttribute('href', '/admin/teams')
+    await expect(header.navigationLink('Access log')).toHaveAttribute('href', '/access-log')
+    await expect(header.navigationLink('Families')).toHaveCount(0)
+
+    await header.navigationLink('Access log').click()
+    await expect(new AccessLogPage(page).heading).toBeVisible()
+    await expect(header.navigationLink('Access log')).toHaveAttribute('aria-current', 'page')
+  })
+})
