@@ -34,9 +34,17 @@ export default tseslint.config(
   },
   // STYLE.md: imports flow one way, routes -> services -> data; routes and services may use policies.
   // Type-only imports (a row's type, a role) may cross; calls may not.
-  ...layer(['src/routes/**', 'src/api/**', 'src/plugins/**'], ['**/data/*'], 'Pages and the API call services, not the data layer'),
+  ...layer(
+    ['src/routes/**', 'src/api/**', 'src/plugins/**'],
+    ['**/data/*'],
+    'Pages and the API call services, not the data layer',
+  ),
   ...layer(['src/services/**'], ['**/routes/*', '**/api/*', '**/plugins/*'], 'Services know nothing of HTTP'),
-  ...layer(['src/data/**'], ['**/services/*', '**/routes/*', '**/api/*', '**/plugins/*', '**/policies/*'], 'The data layer is the bottom layer'),
+  ...layer(
+    ['src/data/**'],
+    ['**/services/*', '**/routes/*', '**/api/*', '**/plugins/*', '**/policies/*'],
+    'The data layer is the bottom layer',
+  ),
   ...layer(['src/policies/**'], ['**/services/*', '**/routes/*', '**/api/*', '**/plugins/*'], 'Policies stand alone'),
   { files: ['src/public/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
   prettier,

@@ -9,7 +9,7 @@ export interface NavigationItem {
 }
 
 /** Pages that belong under a navigation item though their address does not start with its own. */
-const alsoUnder: Record<string, string[]> = { '/admin/teams': ['/admin/areas'] }
+const alsoUnder: Record<string, string[]> = { '/admin/teams': ['/admin/areas'], '/families': ['/people'] }
 
 /** The service navigation a user's role gives them: the same rules as the routes. */
 export function navigationFor(user: CurrentUser, url: string): NavigationItem[] {

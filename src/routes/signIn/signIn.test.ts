@@ -71,8 +71,14 @@ describe('sign in', () => {
   it('gives an unknown email the same message as a wrong password, and records both', async () => {
     const agent = new Agent(t.app)
     await agent.get('/sign-in')
-    const wrong = await agent.post('/sign-in', { email: demoEmail('front_door', 'leeds'), password: 'not the right one at all' })
-    const unknown = await agent.post('/sign-in', { email: 'nobody@leeds.tandem.example', password: 'not the right one at all' })
+    const wrong = await agent.post('/sign-in', {
+      email: demoEmail('front_door', 'leeds'),
+      password: 'not the right one at all',
+    })
+    const unknown = await agent.post('/sign-in', {
+      email: 'nobody@leeds.tandem.example',
+      password: 'not the right one at all',
+    })
     expect(wrong.statusCode).toBe(401)
     expect(unknown.statusCode).toBe(401)
     const message = 'Enter a correct email address and password'
@@ -112,7 +118,8 @@ describe('sign in', () => {
     const agent = new Agent(t.app)
     await agent.get('/sign-in')
     const email = 'ghost@durham.tandem.example'
-    for (let attempt = 1; attempt <= 5; attempt++) await agent.post('/sign-in', { email, password: 'guessing again here' })
+    for (let attempt = 1; attempt <= 5; attempt++)
+      await agent.post('/sign-in', { email, password: 'guessing again here' })
     const sixth = await agent.post('/sign-in', { email, password: 'guessing again here' })
     expect(sixth.statusCode).toBe(429)
   })
@@ -183,7 +190,11 @@ describe('CSRF', () => {
 
   it('refuses a sign-in POST without a token', async () => {
     const agent = new Agent(t.app)
-    const response = await agent.post('/sign-in', { email: demoEmail('admin', 'derby'), password: 'walnut-harbour-lantern' }, { csrf: false })
+    const response = await agent.post(
+      '/sign-in',
+      { email: demoEmail('admin', 'derby'), password: 'walnut-harbour-lantern' },
+      { csrf: false },
+    )
     expect(response.statusCode).toBe(403)
   })
 })
