@@ -1,4 +1,7 @@
 import type { Db } from '../src/data/database.js'
+import { roles, type Role } from '../src/data/schema.js'
+import { signedIn, type Agent } from './agent.js'
+import { demoEmail, type TestApp } from './app.js'
 
 export type AuthoritySlug = 'derby' | 'durham' | 'leeds'
 
@@ -56,4 +59,38 @@ export async function demoRecords(db: Db, slug: AuthoritySlug) {
     personIn: (familyId: string) => people.find(person => person.family_id === familyId)!,
     user: (email: string) => users.find(user => user.email === email)!,
   }
+}
+
+/** A personal API token for the demo user with this email, as if they had made it under Your account. */
+export async function apiTokenFor(t: TestApp, email: string, name = 'Test system') {
+  const user = await t.testDatabase.database.db
+    .selectFrom('app_user')
+    .selectAll()
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow()
+  const ctx = {
+    actor: {
+      userId: user.user_id,
+      authorityId: user.authority_id,
+      role: user.role,
+      teamId: user.team_id,
+      areaId: user.area_id,
+    },
+    ip: null,
+    requestId: null,
+    route: null,
+  }
+  return t.services.apiTokens.create(ctx, { name, expiresInDays: 30 })
+}
+
+/** Every role of one authority, each signed in (for pages) and holding an API token (for the API). */
+export async function everyRoleOf(t: TestApp, slug: AuthoritySlug) {
+  const agents = new Map<Role, Agent>()
+  const tokens = new Map<Role, string>()
+  for (const role of roles) {
+    const email = demoEmail(role, slug)
+    agents.set(role, await signedIn(t.app, email))
+    tokens.set(role, (await apiTokenFor(t, email)).token)
+  }
+  return { agents, tokens }
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { roles, type Role } from '../src/data/schema.js'
-import { Agent, signedIn } from './agent.js'
-import { buildTestApp, demoEmail, type TestApp } from './app.js'
-import { demoRecords } from './fixtures.js'
+import { Agent } from './agent.js'
+import { buildTestApp, type TestApp } from './app.js'
+import { demoRecords, everyRoleOf } from './fixtures.js'
 
 /**
  * Every registered route × every role: allowed or refused, and a refusal shows nothing of the record.
@@ -74,8 +74,8 @@ let derby: Awaited<ReturnType<typeof demoRecords>>
 let params: Record<string, string>
 /** Words that must never appear in a refusal: the names of the records the routes point at. */
 let secrets: string[]
-const agents = new Map<Role, Agent>()
-const tokens = new Map<Role, string>()
+let agents: Map<Role, Agent>
+let tokens: Map<Role, string>
 
 beforeAll(async () => {
   t = await buildTestApp()
@@ -92,24 +92,7 @@ beforeAll(async () => {
     apiTokenId: randomUUID(),
   }
   secrets = [family.name, `${person.given_name} ${person.family_name}`, otherUser.display_name, otherUser.email]
-  for (const role of roles) {
-    const email = demoEmail(role, 'derby')
-    agents.set(role, await signedIn(t.app, email))
-    const user = derby.user(email)
-    const ctx = {
-      actor: {
-        userId: user.user_id,
-        authorityId: derby.authority.authority_id,
-        role,
-        teamId: user.team_id,
-        areaId: user.area_id,
-      },
-      ip: null,
-      requestId: null,
-      route: null,
-    }
-    tokens.set(role, (await t.services.apiTokens.create(ctx, { name: 'Matrix', expiresInDays: 30 })).token)
-  }
+  ;({ agents, tokens } = await everyRoleOf(t, 'derby'))
 })
 afterAll(() => t.close())
 

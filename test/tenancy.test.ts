@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { roles, type Role } from '../src/data/schema.js'
 import { signedIn, type Agent } from './agent.js'
 import { buildTestApp, demoEmail, type TestApp } from './app.js'
-import { demoRecords } from './fixtures.js'
+import { apiTokenFor, demoRecords, everyRoleOf } from './fixtures.js'
 
 /**
  * A user of Derby can reach nothing of Leeds, by any route or API call: every registered route is
@@ -15,8 +15,8 @@ let derby: Awaited<ReturnType<typeof demoRecords>>
 let leeds: Awaited<ReturnType<typeof demoRecords>>
 let leedsIds: Record<string, string>
 let leedsNames: string[]
-const agents = new Map<Role, Agent>()
-const tokens = new Map<Role, string>()
+let agents: Map<Role, Agent>
+let tokens: Map<Role, string>
 
 beforeAll(async () => {
   t = await buildTestApp()
@@ -24,19 +24,7 @@ beforeAll(async () => {
   derby = await demoRecords(db, 'derby')
   leeds = await demoRecords(db, 'leeds')
   const leedsUser = leeds.user(demoEmail('practitioner', 'leeds'))
-  const ctx = {
-    actor: {
-      userId: leedsUser.user_id,
-      authorityId: leeds.authority.authority_id,
-      role: leedsUser.role,
-      teamId: leedsUser.team_id,
-      areaId: leedsUser.area_id,
-    },
-    ip: null,
-    requestId: null,
-    route: null,
-  }
-  const leedsToken = await t.services.apiTokens.create(ctx, { name: 'Leeds system', expiresInDays: 30 })
+  const leedsToken = await apiTokenFor(t, leedsUser.email, 'Leeds system')
   leedsIds = {
     familyId: leeds.ownTeamFamily.family_id,
     personId: leeds.personIn(leeds.ownTeamFamily.family_id).person_id,
@@ -50,24 +38,7 @@ beforeAll(async () => {
     ...leeds.teams.map(team => team.name),
     'Leeds City Council',
   ]
-  for (const role of roles) {
-    const email = demoEmail(role, 'derby')
-    agents.set(role, await signedIn(t.app, email))
-    const user = derby.user(email)
-    const derbyCtx = {
-      actor: {
-        userId: user.user_id,
-        authorityId: derby.authority.authority_id,
-        role,
-        teamId: user.team_id,
-        areaId: user.area_id,
-      },
-      ip: null,
-      requestId: null,
-      route: null,
-    }
-    tokens.set(role, (await t.services.apiTokens.create(derbyCtx, { name: 'Derby system', expiresInDays: 30 })).token)
-  }
+  ;({ agents, tokens } = await everyRoleOf(t, 'derby'))
 })
 afterAll(() => t.close())
 

@@ -1,4 +1,4 @@
-import type { Role } from '../data/schema.js'
+import { roles, type Role } from '../data/schema.js'
 import { ForbiddenError } from '../lib/errors.js'
 import type { Actor } from './actor.js'
 import { canReadFamily, canUpdateFamily, visibleFamilies, type FamilyResource } from './families.js'
@@ -22,17 +22,7 @@ const capabilityRules = {
   /** Counts without names. */
   'aggregates:read': ['performance_analyst', 'head_of_service', 'team_manager'],
   /** Create and revoke one's own API tokens. */
-  'apiTokens:manage': [
-    'practitioner',
-    'team_manager',
-    'head_of_service',
-    'front_door',
-    'panel_chair',
-    'partner',
-    'qa_auditor',
-    'performance_analyst',
-    'admin',
-  ],
+  'apiTokens:manage': roles,
 } as const satisfies Record<string, readonly Role[]>
 
 export type Capability = keyof typeof capabilityRules
