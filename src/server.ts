@@ -19,7 +19,11 @@ async function main() {
     console.log(`Cleared ${config.dataDir}: starting afresh`)
   }
 
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onIdleConnectionError: error => console.error(`A pooled database connection failed: ${error.message}`),
+  })
   const applied = await migrate(database)
   if (applied.length) console.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`)
 

@@ -43,6 +43,15 @@ export async function createTestDatabase(kind: TestDatabaseKind = testDatabaseKi
       await database.close()
       const cleanup = new pg.Client({ connectionString: adminUrl })
       await cleanup.connect()
+      // The pool's connections end a moment after the pool says it has closed: wait for them to go,
+      // since forcing them off would raise an error in a client no one listens to any more.
+      for (let tries = 0; tries < 100; tries++) {
+        const { rows } = await cleanup.query('select count(*)::int as n from pg_stat_activity where datname = $1', [
+          name,
+        ])
+        if (rows[0].n === 0) break
+        await new Promise(resolve => setTimeout(resolve, 50))
+      }
       await cleanup.query(`drop database if exists ${name} with (force)`)
       await cleanup.end()
     },

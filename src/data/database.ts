@@ -27,7 +27,14 @@ export interface Database {
   close(): Promise<void>
 }
 
-export type DatabaseOptions = { databaseUrl: string | undefined; dataDir: string } | { pglite: PGlite }
+export type DatabaseOptions =
+  | {
+      databaseUrl: string | undefined
+      dataDir: string
+      /** Told when an idle pooled connection fails (the server restarted, an administrator ended it). */
+      onIdleConnectionError?: (error: Error) => void
+    }
+  | { pglite: PGlite }
 
 // Dates stay ISO strings (a date has no time zone); bigints are counts and identities that fit a number.
 const DATE_OID = 1082
@@ -47,7 +54,7 @@ export const pgliteParsers = {
 /** Opens PostgreSQL: a real server when DATABASE_URL is set, otherwise embedded PGlite in the data folder. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if ('pglite' in options) return wrapPGlite(options.pglite)
-  if (options.databaseUrl) return openPostgres(options.databaseUrl)
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.onIdleConnectionError)
   mkdirSync(options.dataDir, { recursive: true })
   const client = await PGlite.create(options.dataDir, { parsers: pgliteParsers })
   return wrapPGlite(client)
@@ -73,8 +80,14 @@ function wrapPGlite(client: PGlite): Database {
   }
 }
 
-function openPostgres(connectionString: string): Database {
+function openPostgres(
+  connectionString: string,
+  onIdleConnectionError: (error: Error) => void = () => undefined,
+): Database {
   const pool = new pg.Pool({ connectionString, max: 10 })
+  // An idle connection that dies is dropped from the pool and the next query opens a new one; unheard,
+  // the error would end the process.
+  pool.on('error', onIdleConnectionError)
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
   return {
     kind: 'postgres',
