@@ -52,7 +52,7 @@ export const navigationLinks: Record<Role, string[]> = {
   partner: ['Home', 'Families', 'Your account'],
   qa_auditor: ['Home', 'Your account'],
   performance_analyst: ['Home', 'Your account'],
-  admin: ['Home', 'Access log', 'Users', 'Teams and areas', 'Your account'],
+  admin: ['Home', 'Access log', 'Users', 'Teams and areas', 'Practice model', 'Your account'],
 }
 
 const authorities = [

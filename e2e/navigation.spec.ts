@@ -29,4 +29,25 @@ test.describe('Service navigation', () => {
     await expect(new AccessLogPage(page).heading).toBeVisible()
     await expect(header.navigationLink('Access log')).toHaveAttribute('aria-current', 'page')
   })
+
+  test('an administrator reads their authority’s practice model and changes a timescale', async ({ page }) => {
+    const { header } = await signInAs(page, demoUser('derby', 'admin'))
+    await header.navigationLink('Practice model').click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Practice model' })).toBeVisible()
+    await expect(page.getByText("Vulnerable Children's Meeting, weekly per locality")).toBeVisible()
+
+    await page.getByRole('button', { name: 'Change timescales' }).click()
+    await page.getByLabel('Team Around the Family reviews').fill('ten')
+    await page.getByRole('button', { name: 'Save timescales' }).click()
+    await expect(page).toHaveTitle(/^Error: Change timescales/)
+    await expect(
+      page.getByRole('link', { name: 'Team Around the Family reviews must be a whole number, like 6' }),
+    ).toBeVisible()
+
+    await page.getByLabel('Team Around the Family reviews').fill('10')
+    await page.getByRole('button', { name: 'Save timescales' }).click()
+    await expect(page.getByText('The practice model has been changed.')).toBeVisible()
+    await expect(page.getByRole('row', { name: /Team Around the Family reviews 10 weeks/ })).toBeVisible()
+    await page.screenshot({ path: 'screenshots/practice-model.png', fullPage: false })
+  })
 })

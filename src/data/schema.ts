@@ -179,6 +179,24 @@ export interface AccessLogTable {
   request_id: string | null
 }
 
+export interface PracticeModelTable {
+  authority_id: string
+  model: ColumnType<unknown, string, string>
+  version: Generated<number>
+  updated_at: Timestamp
+  updated_by: string | null
+}
+
+export interface PracticeModelChangeTable {
+  authority_id: string
+  practice_model_change_id: Generated<number>
+  changed_at: Timestamp
+  changed_by: string | null
+  version: number
+  summary: string
+  changes: ColumnType<unknown, string, string>
+}
+
 export interface SchemaMigrationTable {
   name: string
   checksum: string
@@ -200,6 +218,8 @@ export interface DB {
   family_member: FamilyMemberTable
   family_professional: FamilyProfessionalTable
   access_log: AccessLogTable
+  practice_model: PracticeModelTable
+  practice_model_change: PracticeModelChangeTable
   schema_migration: SchemaMigrationTable
 }
 

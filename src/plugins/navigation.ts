@@ -19,6 +19,7 @@ export function navigationFor(user: CurrentUser, url: string): NavigationItem[] 
   if (can(user, 'accessLog:search')) items.push({ href: '/access-log', text: 'Access log' })
   if (can(user, 'users:manage')) items.push({ href: '/admin/users', text: 'Users' })
   if (can(user, 'teams:manage')) items.push({ href: '/admin/teams', text: 'Teams and areas' })
+  if (can(user, 'practiceModel:manage')) items.push({ href: '/admin/practice-model', text: 'Practice model' })
   items.push({ href: '/account', text: 'Your account' })
   return items.map(item => {
     const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`)

@@ -15,6 +15,8 @@ const capabilityRules = {
   'users:manage': ['admin'],
   /** Create, change and deactivate teams and areas. */
   'teams:manage': ['admin'],
+  /** View and change the authority's practice model: its words, levels, outcomes and rule values. */
+  'practiceModel:manage': ['admin'],
   /** Search the access log by person or by user. */
   'accessLog:search': ['head_of_service', 'admin'],
   /** Open the list of families the policy lets the user see. */

@@ -25,6 +25,7 @@ describe('capabilities by role (DESIGN §1)', () => {
   const table: Record<Capability, Role[]> = {
     'users:manage': ['admin'],
     'teams:manage': ['admin'],
+    'practiceModel:manage': ['admin'],
     'accessLog:search': ['head_of_service', 'admin'],
     'families:list': ['practitioner', 'team_manager', 'head_of_service', 'front_door', 'panel_chair', 'partner'],
     'aggregates:read': ['performance_analyst', 'head_of_service', 'team_manager'],

@@ -6,7 +6,7 @@ import { findUser, listUsers } from '../data/staff.js'
 import { authorize } from '../policies/index.js'
 import type { RequestContext, ServiceDeps } from './context.js'
 
-export type RecordType = 'person' | 'family' | 'user' | 'team' | 'area' | 'api_token' | 'page'
+export type RecordType = 'person' | 'family' | 'user' | 'team' | 'area' | 'api_token' | 'practice_model' | 'page'
 
 /** The access log: who viewed or changed which record, when, from where — and what was refused. */
 export function createAccessLogService({ database, clock }: ServiceDeps) {

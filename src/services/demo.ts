@@ -4,14 +4,16 @@ import { insertFamily, insertFamilyMember, insertFamilyProfessional, insertPerso
 import type { AreaKind, FamilyMemberRole, Role } from '../data/schema.js'
 import { insertArea, insertAuthority, insertTeam, insertUser, listAuthorities } from '../data/staff.js'
 import { roleLabels } from '../policies/index.js'
+import { presets, type PresetName } from '../practice-models/presets/index.js'
 import type { ServiceDeps } from './context.js'
+import type { createPracticeModelService } from './practiceModels.js'
 import { hashPassword } from './passwords.js'
 
 /** The one password every demo user signs in with: three random words, as NCSC advises. */
 export const DEMO_PASSWORD = 'walnut-harbour-lantern'
 
 interface DemoAuthority {
-  slug: string
+  slug: PresetName
   name: string
   areaKind: AreaKind
   areas: string[]
@@ -141,13 +143,17 @@ const adultNames = [
 ]
 
 /** Seeds the three demo authorities on an empty database, in one transaction; does nothing otherwise. */
-export function createDemoService({ database, clock }: ServiceDeps) {
+export function createDemoService(
+  { database, clock }: ServiceDeps,
+  practiceModels: ReturnType<typeof createPracticeModelService>,
+) {
   const { db } = database
 
   async function seedAuthority(ex: Executor, demo: DemoAuthority, passwordHash: string, signIns: DemoSignIn[]) {
     const authorityId = randomUUID()
     const now = clock.now()
     await insertAuthority(ex, { authorityId, slug: demo.slug, name: demo.name })
+    await practiceModels.setUp(ex, authorityId, presets[demo.slug], null)
     const areaIds: string[] = []
     for (const name of demo.areas)
       areaIds.push((await insertArea(ex, authorityId, { name, kind: demo.areaKind })).area_id)

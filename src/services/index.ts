@@ -4,6 +4,7 @@ import { createApiTokenService } from './apiTokens.js'
 import { createAuthService } from './auth.js'
 import type { ServiceDeps } from './context.js'
 import { createDemoService } from './demo.js'
+import { createPracticeModelService } from './practiceModels.js'
 import { createRecordsService } from './records.js'
 import { createSessionService } from './sessions.js'
 import { createStaffService } from './staff.js'
@@ -12,6 +13,7 @@ import { createStaffService } from './staff.js'
 export function createServices(deps: ServiceDeps) {
   const accessLog = createAccessLogService(deps)
   const auth = createAuthService(deps)
+  const practiceModels = createPracticeModelService(deps, accessLog)
   return {
     accessLog,
     auth,
@@ -19,7 +21,8 @@ export function createServices(deps: ServiceDeps) {
     staff: createStaffService(deps, accessLog),
     records: createRecordsService(deps, accessLog),
     apiTokens: createApiTokenService(deps, auth, accessLog),
-    demo: createDemoService(deps),
+    practiceModels,
+    demo: createDemoService(deps, practiceModels),
     health: {
       /** Whether the database answers. */
       async databaseReachable(): Promise<boolean> {
