@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto'
 import type { Executor } from '../data/database.js'
 import { insertFamily, insertFamilyMember, insertFamilyProfessional, insertPerson } from '../data/records.js'
-import type { AreaKind, FamilyMemberRole, Role } from '../data/schema.js'
-import { insertArea, insertAuthority, insertTeam, insertUser, listAuthorities } from '../data/staff.js'
+import type { FamilyMemberRole, Role } from '../data/schema.js'
+import { insertTeam, insertUser, listAuthorities } from '../data/staff.js'
 import { roleLabels } from '../policies/index.js'
-import { presets, type PresetName } from '../practice-models/presets/index.js'
+import type { PresetName } from '../practice-models/presets/index.js'
 import type { ServiceDeps } from './context.js'
-import type { createPracticeModelService } from './practiceModels.js'
+import type { createAuthorityService } from './authorities.js'
 import { hashPassword } from './passwords.js'
 
 /** The one password every demo user signs in with: three random words, as NCSC advises. */
@@ -15,22 +14,19 @@ export const DEMO_PASSWORD = 'walnut-harbour-lantern'
 interface DemoAuthority {
   slug: PresetName
   name: string
-  areaKind: AreaKind
-  areas: string[]
   teams: { name: string; area: number }[]
   staff: Partial<Record<Role, string>>
   /** Surnames for the synthetic families, so each authority's demo reads differently. */
   surnames: string[]
 }
 
-// Synthetic people only. Areas follow DESIGN §7: Derby's three localities, Durham's North / South /
-// East, Leeds' twenty-five clusters; the practice-model issue replaces these with the presets.
+// Synthetic people only. Each authority starts from its own preset (its areas come from there: Derby's
+// three localities, Durham's North / South / East, Leeds' twenty-five clusters); teams name an area by
+// its place in the preset's list.
 const demoAuthorities: DemoAuthority[] = [
   {
     slug: 'derby',
     name: 'Derby City Council',
-    areaKind: 'locality',
-    areas: ['Locality 1', 'Locality 2', 'Locality 3'],
     teams: [
       { name: 'Locality 1 Multi-Agency Team', area: 0 },
       { name: 'Locality 2 Multi-Agency Team', area: 1 },
@@ -53,8 +49,6 @@ const demoAuthorities: DemoAuthority[] = [
   {
     slug: 'durham',
     name: 'Durham County Council',
-    areaKind: 'area',
-    areas: ['North', 'South', 'East'],
     teams: [
       { name: 'North Early Help Team', area: 0 },
       { name: 'South Early Help Team', area: 1 },
@@ -76,8 +70,6 @@ const demoAuthorities: DemoAuthority[] = [
   {
     slug: 'leeds',
     name: 'Leeds City Council',
-    areaKind: 'cluster',
-    areas: Array.from({ length: 25 }, (_, index) => `Cluster ${String(index + 1).padStart(2, '0')}`),
     teams: [
       { name: 'Cluster 01 Targeted Services', area: 0 },
       { name: 'Cluster 02 Targeted Services', area: 1 },
@@ -145,18 +137,17 @@ const adultNames = [
 /** Seeds the three demo authorities on an empty database, in one transaction; does nothing otherwise. */
 export function createDemoService(
   { database, clock }: ServiceDeps,
-  practiceModels: ReturnType<typeof createPracticeModelService>,
+  authorities: ReturnType<typeof createAuthorityService>,
 ) {
   const { db } = database
 
   async function seedAuthority(ex: Executor, demo: DemoAuthority, passwordHash: string, signIns: DemoSignIn[]) {
-    const authorityId = randomUUID()
     const now = clock.now()
-    await insertAuthority(ex, { authorityId, slug: demo.slug, name: demo.name })
-    await practiceModels.setUp(ex, authorityId, presets[demo.slug], null)
-    const areaIds: string[] = []
-    for (const name of demo.areas)
-      areaIds.push((await insertArea(ex, authorityId, { name, kind: demo.areaKind })).area_id)
+    const { authorityId, areaIds } = await authorities.provision(ex, {
+      slug: demo.slug,
+      name: demo.name,
+      preset: demo.slug,
+    })
     const teamIds: string[] = []
     for (const team of demo.teams) {
       teamIds.push(

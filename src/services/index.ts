@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { createAccessLogService } from './accessLog.js'
 import { createApiTokenService } from './apiTokens.js'
+import { createAuthorityService } from './authorities.js'
 import { createAuthService } from './auth.js'
 import type { ServiceDeps } from './context.js'
 import { createDemoService } from './demo.js'
@@ -14,6 +15,7 @@ export function createServices(deps: ServiceDeps) {
   const accessLog = createAccessLogService(deps)
   const auth = createAuthService(deps)
   const practiceModels = createPracticeModelService(deps, accessLog)
+  const authorities = createAuthorityService(deps, practiceModels)
   return {
     accessLog,
     auth,
@@ -22,7 +24,8 @@ export function createServices(deps: ServiceDeps) {
     records: createRecordsService(deps, accessLog),
     apiTokens: createApiTokenService(deps, auth, accessLog),
     practiceModels,
-    demo: createDemoService(deps, practiceModels),
+    authorities,
+    demo: createDemoService(deps, authorities),
     health: {
       /** Whether the database answers. */
       async databaseReachable(): Promise<boolean> {
