@@ -9,7 +9,8 @@ const homeRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { ser
   app.get('/', { config: { access: 'signedIn' } }, async (request, reply) => {
     const user = request.currentUser!
     const ctx = request.requestContext()
-    const [families, familiesPerArea, users, teams] = await Promise.all([
+    const [practiceModel, families, familiesPerArea, users, teams] = await Promise.all([
+      services.practiceModels.get(user.authorityId),
       can(user, 'families:list')
         ? services.records.listFamilies(ctx, { page: 1, pageSize: HOME_LIST_SIZE })
         : undefined,
@@ -18,6 +19,12 @@ const homeRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { ser
       can(user, 'teams:manage') ? services.staff.listTeams(ctx) : undefined,
     ])
     return reply.view('home/home.njk', {
+      words: {
+        panel: practiceModel.model.panel.name,
+        frontDoor: practiceModel.model.frontDoor.name,
+        request: practiceModel.model.vocabulary.requestForSupport,
+        area: practiceModel.model.areas.singular,
+      },
       families,
       familiesPerArea,
       activeUsers: users?.filter(u => u.active).length,
