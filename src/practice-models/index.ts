@@ -17,6 +17,40 @@ export const timescaleRules: { key: TimescaleKey; label: string; hint: string }[
   { key: 'reopeningWindow', label: 'Re-opening counted as re-referral', hint: 'Months after closure' },
 ]
 
+/** The words an administrator can change, in the order the form shows them. */
+export const vocabularyTerms: { key: keyof PracticeModel['vocabulary']; label: string; hint: string }[] = [
+  {
+    key: 'leadProfessional',
+    label: 'The person who leads the work with a family',
+    hint: 'For example, lead professional or lead practitioner',
+  },
+  {
+    key: 'teamAroundTheFamily',
+    label: 'The meeting of the family and professionals',
+    hint: 'For example, Team Around the Family',
+  },
+  { key: 'tafAbbreviation', label: 'Its short form', hint: 'For example, TAF' },
+  {
+    key: 'requestForSupport',
+    label: 'How a need first reaches the service',
+    hint: 'For example, request for support, referral or conversation',
+  },
+  {
+    key: 'earlyHelpAssessment',
+    label: 'The assessment',
+    hint: 'For example, Early Help Assessment or single assessment',
+  },
+  {
+    key: 'panel',
+    label: 'The meeting that decides who works with a family',
+    hint: 'For example, Vulnerable Children’s Meeting',
+  },
+  { key: 'frontDoor', label: 'The front door', hint: 'For example, front door, MASH or Duty and Advice' },
+  { key: 'howWasItForYou', label: 'The family’s feedback survey', hint: 'For example, How Was It for You?' },
+  { key: 'stepUp', label: 'Moving a family to social care', hint: 'For example, step up' },
+  { key: 'stepDown', label: 'Moving a family from social care to early help', hint: 'For example, step down' },
+]
+
 /** Validates a practice model; problems name the field by its path, e.g. "timescales.tafReviewInterval.value". */
 export function validatePracticeModel(candidate: unknown): { model: PracticeModel } | { errors: FieldError[] } {
   const result = practiceModelSchema.safeParse(candidate)

@@ -106,6 +106,31 @@ export function createPracticeModelService(
       await save(ctx, version, { ...model, timescales }, 'Timescales changed')
     },
 
+    /** Changes the words the interface uses: lead professional or lead practitioner, the panel's name, … */
+    async updateVocabulary(ctx: RequestContext, version: number, vocabulary: PracticeModel['vocabulary']) {
+      authorize(ctx.actor, 'practiceModel:manage')
+      const { model } = await load(db, ctx.actor.authorityId)
+      await save(ctx, version, { ...model, vocabulary: { ...model.vocabulary, ...vocabulary } }, 'Words changed')
+    },
+
+    /** Changes the labels and descriptions of the levels of need; their codes stay, as records refer to them. */
+    async updateLevelsOfNeed(
+      ctx: RequestContext,
+      version: number,
+      levels: { code: string; label: string; description: string | undefined }[],
+    ) {
+      authorize(ctx.actor, 'practiceModel:manage')
+      const { model } = await load(db, ctx.actor.authorityId)
+      const byCode = new Map(levels.map(level => [level.code, level]))
+      const levelsOfNeed = model.levelsOfNeed.map(level => {
+        const change = byCode.get(level.code)
+        if (!change) return level
+        const { description: _old, ...rest } = level
+        return { ...rest, label: change.label, ...(change.description ? { description: change.description } : {}) }
+      })
+      await save(ctx, version, { ...model, levelsOfNeed }, 'Levels of need changed')
+    },
+
     /** Replaces the whole model (an import, or a future full editor), validated like any change. */
     update(ctx: RequestContext, version: number, candidate: unknown, summary = 'Practice model changed') {
       authorize(ctx.actor, 'practiceModel:manage')

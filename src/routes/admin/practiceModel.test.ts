@@ -185,3 +185,105 @@ describe('an invalid model is refused with a message naming the field, and nothi
     expect(await t.services.practiceModels.get(ctx.actor.authorityId)).toEqual(before)
   })
 })
+
+describe('changing the words, the levels of need and the whole model', () => {
+  const durhamVersion = async () => String((await t.services.practiceModels.get(await authorityId('durham'))).version)
+  let durhamAdmin: Agent
+  beforeAll(async () => {
+    durhamAdmin = await signedIn(t.app, demoEmail('admin', 'durham'))
+  })
+
+  it('changes the word for the lead professional, keeping the others', async () => {
+    const before = await t.services.practiceModels.get(await authorityId('durham'))
+    const form = { ...before.model.vocabulary, leadProfessional: 'lead worker', version: String(before.version) }
+    const response = await durhamAdmin.post('/admin/practice-model/vocabulary', form, {
+      from: '/admin/practice-model/vocabulary',
+    })
+    expect(response.statusCode).toBe(303)
+    const after = await t.services.practiceModels.get(await authorityId('durham'))
+    expect(after.model.vocabulary).toEqual({ ...before.model.vocabulary, leadProfessional: 'lead worker' })
+
+    const blank = await durhamAdmin.post(
+      '/admin/practice-model/vocabulary',
+      { ...form, version: await durhamVersion(), stepUp: ' ' },
+      { from: '/admin/practice-model/vocabulary' },
+    )
+    expect(blank.statusCode).toBe(400)
+    expect(blank.body).toContain('href="#stepUp">Enter the word for moving a family to social care')
+  })
+
+  it('renames a level of need; a blank name is refused naming the level', async () => {
+    const before = await t.services.practiceModels.get(await authorityId('durham'))
+    const form: Record<string, string> = { version: String(before.version) }
+    before.model.levelsOfNeed.forEach((level, index) => {
+      form[`label-${index}`] = level.label
+      form[`description-${index}`] = level.description ?? ''
+    })
+    const blank = await durhamAdmin.post(
+      '/admin/practice-model/levels-of-need',
+      { ...form, 'label-1': '' },
+      { from: '/admin/practice-model/levels-of-need' },
+    )
+    expect(blank.statusCode).toBe(400)
+    expect(blank.body).toContain('href="#label-1">Enter a label for level-2')
+
+    const renamed = await durhamAdmin.post(
+      '/admin/practice-model/levels-of-need',
+      { ...form, 'label-1': 'Level 2: early help from one service' },
+      { from: '/admin/practice-model/levels-of-need' },
+    )
+    expect(renamed.statusCode).toBe(303)
+    const after = await t.services.practiceModels.get(await authorityId('durham'))
+    expect(after.model.levelsOfNeed[1]).toMatchObject({
+      code: 'level-2',
+      label: 'Level 2: early help from one service',
+    })
+    expect(after.model.levelsOfNeed.map(level => level.code)).toEqual(
+      before.model.levelsOfNeed.map(level => level.code),
+    )
+  })
+
+  it('exports the model as JSON and imports a changed one; a bad one is refused naming each field', async () => {
+    const exported = await durhamAdmin.get('/admin/practice-model/export')
+    expect(exported.statusCode).toBe(200)
+    expect(exported.headers['content-disposition']).toContain('practice-model-durham.json')
+    const model = JSON.parse(exported.body) as PracticeModel
+    expect(model).toEqual((await t.services.practiceModels.get(await authorityId('durham'))).model)
+
+    const notJson = await durhamAdmin.post(
+      '/admin/practice-model/import',
+      { version: await durhamVersion(), model: '{ not json' },
+      { from: '/admin/practice-model/import' },
+    )
+    expect(notJson.statusCode).toBe(400)
+    expect(notJson.body).toContain('This is not a practice model')
+    expect(notJson.body).toContain('{ not json')
+
+    const spoilt = structuredClone(model)
+    spoilt.timescales.initialTaf.value = -6
+    spoilt.levelsOfNeed[0]!.label = ''
+    const invalid = await durhamAdmin.post(
+      '/admin/practice-model/import',
+      { version: await durhamVersion(), model: JSON.stringify(spoilt) },
+      { from: '/admin/practice-model/import' },
+    )
+    expect(invalid.statusCode).toBe(400)
+    expect(invalid.body).toContain('timescales.initialTaf.value: A timescale must be more than 0')
+    expect(invalid.body).toContain('levelsOfNeed.0.label: Enter a label')
+
+    const changed = structuredClone(model)
+    changed.frontDoor.undecidedAfter.value = 2
+    const saved = await durhamAdmin.post(
+      '/admin/practice-model/import',
+      { version: await durhamVersion(), model: JSON.stringify(changed) },
+      { from: '/admin/practice-model/import' },
+    )
+    expect(saved.statusCode).toBe(303)
+    expect(
+      (await t.services.practiceModels.get(await authorityId('durham'))).model.frontDoor.undecidedAfter.value,
+    ).toBe(2)
+    const history = await durhamAdmin.get('/admin/practice-model')
+    expect(history.body).toContain('frontDoor.undecidedAfter.value')
+    expect(history.body).toContain('Practice model imported')
+  })
+})
