@@ -49,5 +49,18 @@ test.describe('Service navigation', () => {
     await expect(page.getByText('The practice model has been changed.')).toBeVisible()
     await expect(page.getByRole('row', { name: /Team Around the Family reviews 10 weeks/ })).toBeVisible()
     await page.screenshot({ path: 'screenshots/practice-model.png', fullPage: false })
+
+    // The other forms of the practice model, each checked with axe as it is visited.
+    await page.getByRole('link', { name: 'Change the words Tandem uses' }).click()
+    await expect(page.getByLabel('The person who leads the work with a family')).toHaveValue('lead professional')
+    await page.getByRole('link', { name: 'Back' }).click()
+    await page.getByRole('link', { name: 'Change the levels of need' }).click()
+    await expect(page.getByRole('group', { name: 'Level 1' })).toBeVisible()
+    await page.getByRole('link', { name: 'Back' }).click()
+    await page.getByRole('link', { name: 'import a changed one' }).click()
+    await page.getByLabel('The practice model (JSON)').fill('{ "schemaVersion": 1 }')
+    await page.getByRole('button', { name: 'Check and save' }).click()
+    await expect(page).toHaveTitle(/^Error: Import a changed practice model/)
+    await expect(page.getByRole('link', { name: /^name: / })).toBeVisible()
   })
 })

@@ -2,8 +2,10 @@ import { z } from 'zod'
 
 /**
  * An authority's practice model: its areas, levels of need, way in, front door, panel, services,
- * concerns, assessment, closure grounds, timescales, tools and words — held as data, validated here,
- * read by the front door, pathway and tools. Presets cite the seed for every value they take from one.
+ * concerns, assessment, closure grounds, timescales, progression tools and when each is required,
+ * evidence-based programmes, step up / step down, sign-off and words — held as data, validated here
+ * (including the cross-references between its parts), read by the front door, pathway and tools.
+ * Presets cite the seed for every value they take from one.
  */
 
 /** Where a value comes from: a seed document and section, e.g. "001 §4" or "002 para 28". */
@@ -24,19 +26,22 @@ const description = z.string().trim().max(2000, 'A description must be 2000 char
 
 const option = z.strictObject({ code, label, description, source })
 
-/** A list of options whose codes are unique, so records can point at them. */
-const options = (what: string, min = 1) =>
+/** A list of coded items whose codes are unique, so records can point at them. */
+const codedList = <T extends z.ZodType<{ code: string }>>(item: T, tooFew: string, min = 1) =>
   z
-    .array(option)
-    .min(min, `Add at least ${min} ${what}`)
+    .array(item)
+    .min(min, tooFew)
     .superRefine((items, ctx) => {
       const seen = new Set<string>()
-      items.forEach((item, index) => {
-        if (seen.has(item.code))
-          ctx.addIssue({ code: 'custom', path: [index, 'code'], message: `The code ${item.code} is used twice` })
-        seen.add(item.code)
+      ;(items as { code: string }[]).forEach((entry, index) => {
+        if (seen.has(entry.code))
+          ctx.addIssue({ code: 'custom', path: [index, 'code'], message: `The code ${entry.code} is used twice` })
+        seen.add(entry.code)
       })
     })
+
+/** A list of options whose codes are unique, so records can point at them. */
+const options = (what: string, min = 1) => codedList(option, `Add at least ${min} ${what}`, min)
 
 const duration = (unit: 'hours' | 'days' | 'working_days' | 'weeks' | 'months') =>
   z.strictObject({
@@ -52,96 +57,228 @@ export const frontDoorRoutes = ['closed', 'signpost', 'panel', 'social_care', 'm
 export const panelCadences = ['weekly', 'fortnightly', 'monthly', 'as_needed'] as const
 export const wayInKinds = ['request_for_support', 'single_assessment', 'conversation'] as const
 
-export const practiceModelSchema = z.strictObject({
-  /** The schema version of this document; a later schema migrates older documents forward. */
-  schemaVersion: z.literal(1),
-  /** The preset it was made from, if any. */
-  preset: z.enum(['derby', 'durham', 'leeds']).optional(),
-  name: label,
+/**
+ * When a progression of change tool is used (DESIGN §4, §5):
+ * - `baseline_and_reviews`: on every case, before the first TAF (the baseline), before each TAF review and at closure;
+ * - `where_concern`: where one of `concerns` (concern category codes) is a feature of the case;
+ * - `before_service`: before the family is allocated to one of `services` or `programmes`, or to the `beforeWork`;
+ * - `age_from`: for every child aged `age` or over;
+ * - `optional`: the worker may use it.
+ */
+export const progressionToolUses = [
+  'baseline_and_reviews',
+  'where_concern',
+  'before_service',
+  'age_from',
+  'optional',
+] as const
 
-  areas: z.strictObject({
-    kind: z.enum(['locality', 'cluster', 'area']),
-    /** What the interface calls one and many: "locality"/"localities", "cluster"/"clusters". */
-    singular: label,
-    plural: label,
-    names: z.array(label).min(1, 'Add at least one area'),
-    source,
-  }),
+const codes = (what: string) => z.array(code).min(1, `Choose at least one ${what}`)
 
-  levelsOfNeed: options('level of need', 2),
+const toolFields = {
+  code,
+  label,
+  description,
+  source,
+  /** Other tools (by code) any one of which meets the same requirement, e.g. RCADS or SCORE-15. */
+  alternatives: z.array(code).optional(),
+}
 
-  wayIn: z.strictObject({
-    kind: z.enum(wayInKinds),
-    label,
-    description,
-    /** Forms and tools used on the way in (pre-assessment checklist, early help assessment, conversation record). */
-    tools: options('tool', 0),
-    source,
-  }),
+const progressionTool = z.discriminatedUnion(
+  'when',
+  [
+    z.strictObject({ ...toolFields, when: z.literal('baseline_and_reviews') }),
+    z.strictObject({ ...toolFields, when: z.literal('where_concern'), concerns: codes('concern category') }),
+    z
+      .strictObject({
+        ...toolFields,
+        when: z.literal('before_service'),
+        services: codes('service').optional(),
+        programmes: codes('evidence-based programme').optional(),
+        /** The work the tool comes before, in words, where it is not a service or programme of the model. */
+        beforeWork: label.optional(),
+      })
+      .superRefine((tool, ctx) => {
+        if (!tool.services && !tool.programmes && !tool.beforeWork)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['services'],
+            message: 'Choose the services or programmes the tool comes before, or name the work',
+          })
+      }),
+    z.strictObject({
+      ...toolFields,
+      when: z.literal('age_from'),
+      age: z.number({ error: 'Enter an age' }).int('Enter a whole number').min(0).max(25),
+    }),
+    z.strictObject({ ...toolFields, when: z.literal('optional') }),
+  ],
+  { error: `Choose when the tool is used: ${progressionToolUses.join(', ')}` },
+)
 
-  frontDoor: z.strictObject({
+export const practiceModelSchema = z
+  .strictObject({
+    /** The schema version of this document; a later schema migrates older documents forward. */
+    schemaVersion: z.literal(1),
+    /** The preset it was made from, if any. */
+    preset: z.enum(['derby', 'durham', 'leeds']).optional(),
     name: label,
-    outcomes: z
-      .array(option.extend({ route: z.enum(frontDoorRoutes) }).strict())
-      .min(1, 'Add at least one front door outcome'),
-    /** "Never do nothing": a request with no decision after this long is flagged to the front door manager. */
-    undecidedAfter: duration('working_days'),
-    source,
-  }),
 
-  panel: z.strictObject({
-    name: label,
-    cadence: z.enum(panelCadences),
-    /** One panel per area kind (a locality's weekly meeting, a cluster's guidance and support meeting). */
-    perArea: z.boolean(),
-    decisions: options('panel decision'),
-    source,
-  }),
+    areas: z.strictObject({
+      kind: z.enum(['locality', 'cluster', 'area']),
+      /** What the interface calls one and many: "locality"/"localities", "cluster"/"clusters". */
+      singular: label,
+      plural: label,
+      names: z.array(label).min(1, 'Add at least one area'),
+      source,
+    }),
 
-  services: options('service'),
-  concernCategories: options('concern category'),
+    levelsOfNeed: codedList(
+      option
+        .extend({
+          /** The level is statutory social care (child in need, child protection, looked after), not early help. */
+          statutory: z.boolean({ error: 'Say whether the level is statutory social care' }),
+        })
+        .strict(),
+      'Add at least 2 levels of need',
+      2,
+    ),
 
-  assessment: z.strictObject({
-    types: options('assessment type'),
-    sections: options('assessment section'),
-    source,
-  }),
+    wayIn: z.strictObject({
+      kind: z.enum(wayInKinds),
+      label,
+      description,
+      /** Forms and tools used on the way in (pre-assessment checklist, early help assessment, conversation record). */
+      tools: options('tool', 0),
+      source,
+    }),
 
-  closureGrounds: z
-    .array(option.extend({ stepUp: z.boolean() }).strict())
-    .min(1, 'Add at least one ground for closure'),
+    frontDoor: z.strictObject({
+      name: label,
+      /** Who the front door is and what it does. */
+      description,
+      outcomes: codedList(
+        option.extend({ route: z.enum(frontDoorRoutes) }).strict(),
+        'Add at least one front door outcome',
+      ),
+      /** "Never do nothing": a request with no decision after this long is flagged to the front door manager. */
+      undecidedAfter: duration('working_days'),
+      source,
+    }),
 
-  timescales: z.strictObject({
-    initialTaf: duration('weeks'),
-    tafReviewInterval: duration('weeks'),
-    cseScreening: duration('weeks'),
-    cseScreeningFromAge: z.strictObject({ value: z.number().int().min(0).max(25), unit: z.literal('years'), source }),
-    caseLengthAim: duration('months'),
-    caseLengthMaximum: duration('months'),
-    returnInterview: duration('hours'),
-    reopeningWindow: duration('months'),
-  }),
+    panel: z.strictObject({
+      name: label,
+      /** What the meeting is for and how it works (e.g. Leeds' Top 100 methodology). */
+      description,
+      cadence: z.enum(panelCadences),
+      /** One panel per area kind (a locality's weekly meeting, a cluster's guidance and support meeting). */
+      perArea: z.boolean(),
+      decisions: options('panel decision'),
+      source,
+    }),
 
-  spiderGraphDomains: options('spider graph domain', 3),
+    services: options('service'),
+    concernCategories: options('concern category'),
 
-  outcomeAreas: z.strictObject({
-    framework: label,
-    areas: options('outcome area'),
-    source,
-  }),
+    assessment: z.strictObject({
+      types: options('assessment type'),
+      sections: options('assessment section'),
+      source,
+    }),
 
-  vocabulary: z.strictObject({
-    leadProfessional: label,
-    teamAroundTheFamily: label,
-    tafAbbreviation: label,
-    requestForSupport: label,
-    earlyHelpAssessment: label,
-    panel: label,
-    frontDoor: label,
-    howWasItForYou: label,
-    stepUp: label,
-    stepDown: label,
-  }),
-})
+    closureGrounds: codedList(option.extend({ stepUp: z.boolean() }).strict(), 'Add at least one ground for closure'),
+
+    timescales: z.strictObject({
+      initialTaf: duration('weeks'),
+      tafReviewInterval: duration('weeks'),
+      cseScreening: duration('weeks'),
+      cseScreeningFromAge: z.strictObject({ value: z.number().int().min(0).max(25), unit: z.literal('years'), source }),
+      caseLengthAim: duration('months'),
+      caseLengthMaximum: duration('months'),
+      returnInterview: duration('hours'),
+      reopeningWindow: duration('months'),
+    }),
+
+    spiderGraphDomains: options('spider graph domain', 3),
+
+    /** Progression of change tools and screenings, and when each is required (DESIGN §4, §5). */
+    progressionTools: codedList(progressionTool, 'Add at least 1 progression tool'),
+
+    /** The evidence-based programmes an episode can record as delivered. */
+    evidenceBasedProgrammes: options('evidence-based programme', 0),
+
+    /** How families move between early help and statutory social care. */
+    stepUpStepDown: z.strictObject({
+      /** The model's name, e.g. Durham's "staircase". */
+      model: label,
+      description: z
+        .string({ error: 'Enter a description' })
+        .trim()
+        .min(1, 'Enter a description')
+        .max(2000, 'A description must be 2000 characters or fewer'),
+      /** A family's level of need may change within one episode (otherwise a change of level starts a new episode). */
+      levelsMayChangeWithinEpisode: z.boolean({ error: 'Say whether the level may change within an episode' }),
+      source,
+    }),
+
+    /** Who signs off keeping a case open beyond the case length maximum (timescales.caseLengthMaximum). */
+    overTwelveMonthsSignOff: z.strictObject({
+      by: label,
+      /** Who is kept informed of every such case, if anyone. */
+      informed: label.optional(),
+      description,
+      source,
+    }),
+
+    outcomeAreas: z.strictObject({
+      framework: label,
+      areas: options('outcome area'),
+      source,
+    }),
+
+    vocabulary: z.strictObject({
+      leadProfessional: label,
+      teamAroundTheFamily: label,
+      tafAbbreviation: label,
+      requestForSupport: label,
+      earlyHelpAssessment: label,
+      panel: label,
+      frontDoor: label,
+      howWasItForYou: label,
+      stepUp: label,
+      stepDown: label,
+    }),
+  })
+  .superRefine((model, ctx) => {
+    const known = {
+      concerns: { codes: new Set(model.concernCategories.map(item => item.code)), name: 'concern category' },
+      services: { codes: new Set(model.services.map(item => item.code)), name: 'service' },
+      programmes: {
+        codes: new Set(model.evidenceBasedProgrammes.map(item => item.code)),
+        name: 'evidence-based programme',
+      },
+      alternatives: { codes: new Set(model.progressionTools.map(item => item.code)), name: 'progression tool' },
+    }
+    model.progressionTools.forEach((tool, index) => {
+      for (const key of ['concerns', 'services', 'programmes', 'alternatives'] as const) {
+        const list: string[] | undefined =
+          key in tool ? (tool as Partial<Record<typeof key, string[]>>)[key] : undefined
+        list?.forEach((value, position) => {
+          const path = ['progressionTools', index, key, position]
+          if (!known[key].codes.has(value))
+            ctx.addIssue({ code: 'custom', path, message: `Unknown ${known[key].name} "${value}"` })
+          else if (key === 'alternatives' && value === tool.code)
+            ctx.addIssue({ code: 'custom', path, message: `The tool "${value}" cannot be its own alternative` })
+        })
+      }
+    })
+    if (model.timescales.caseLengthAim.value > model.timescales.caseLengthMaximum.value)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timescales', 'caseLengthAim', 'value'],
+        message: 'The case length aim must not be longer than the case length without sign-off',
+      })
+  })
 
 export type PracticeModel = z.infer<typeof practiceModelSchema>
+export type ProgressionTool = PracticeModel['progressionTools'][number]

@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { practiceModelSchema } from '../schema.js'
 import { derbyPreset } from './derby.js'
 
+/** The progression tool with this code; fails the test if there is none. */
+function tool(code: string) {
+  const found = derbyPreset.progressionTools.find(candidate => candidate.code === code)
+  if (!found) throw new Error(`No tool ${code}`)
+  return found
+}
+
 // The seeds quoted below are in ../shared/seeds/ (DESIGN.md): 000_d6fbec82994b68a9.txt (Derby's Early Help
 // strategy), 001_cfe3ebe7e928b659.txt (Derby's case work guidance) and 003_e9f5ab6753ae1fa9.txt (Derby's annual
 // effectiveness report 2015-16).
@@ -55,6 +62,19 @@ describe('Derby preset', () => {
     expect(levels[2]?.description).toContain('section 17 of the Children Act 1989')
     expect(levels[3]?.description).toContain('section 47 of the Children Act (1989)')
     for (const level of levels) expect(level.source).toMatch(/^001 §2/)
+  })
+
+  // 001_cfe3ebe7e928b659.txt §2: "Complex or serious needs where assessment and help is likely to be required as a child
+  // in need (section 17 of the Children Act 1989) …" and "Child protection concerns … the child assessed under section
+  // 47 of the Children Act (1989)"; "Where a child has complex needs, a referral should be made to Children's Social
+  // Care, although Early Help also work with level 3 cases."
+  it('marks levels 3 (child in need) and 4 (child protection) as statutory social care', () => {
+    expect(derbyPreset.levelsOfNeed.map(level => [level.code, level.statutory])).toEqual([
+      ['level-1', false],
+      ['level-2', false],
+      ['level-3', true],
+      ['level-4', true],
+    ])
   })
 
   // 000_d6fbec82994b68a9.txt: "Access to the Local Authority Targeted Early Help Services in Derby is via Early Help
@@ -183,6 +203,108 @@ describe('Derby preset', () => {
       stepUp: 'step up',
       stepDown: 'step down',
     })
+  })
+
+  // 001_cfe3ebe7e928b659.txt §4: "All cases MUST have an initial progression of change tool … completed by the allocated
+  // worker in partnership with the family before the first TAF meeting …"; "The progression of change tool must be
+  // reviewed before each TAF review meeting …"; "The progression of change tool must also be reviewed at the
+  // termination of an intervention …"
+  it('completes the spider graph at baseline, before each TAF review and at closure', () => {
+    expect(tool('spider-graph')).toMatchObject({ label: 'Spider graph', when: 'baseline_and_reviews' })
+    expect(tool('spider-graph').source).toMatch(/^001 §4/)
+  })
+
+  // 000_d6fbec82994b68a9.txt: "We use progression of change tools (these include spider-graphs, change balloon and
+  // Graded-Care Profile (where neglect/poor care is a case feature), in all cases."
+  // 003_e9f5ab6753ae1fa9.txt appendix 1, action 3.3: "GCP to be used in all cases where neglect is a key feature in the
+  // case to assess initial level of concern, measure progress/inform the need to escalate case."
+  it('requires the Graded Care Profile where neglect is a feature', () => {
+    const gcp = tool('graded-care-profile')
+    expect(gcp).toMatchObject({ when: 'where_concern', concerns: ['neglect'] })
+    expect(gcp.label).toMatch(/^Graded Care Profile/)
+    expect(gcp.source).toMatch(/^000 .*003 appendix 1 action 3\.3/)
+    expect(derbyPreset.concernCategories.map(concern => concern.code)).toContain('neglect')
+  })
+
+  // 003_e9f5ab6753ae1fa9.txt appendix 1, action 3.11: "Ensure risk associated with domestic violence is systematically
+  // and accurately assessed. Ensure use of Domestic Violence Risk Identification Matrix (DVRIM) to inform assessments of
+  // impact and level of risk within the family."
+  it('requires the domestic abuse risk tool (DVRIM) where domestic abuse is a feature', () => {
+    const dvrim = tool('dvrim')
+    expect(dvrim).toMatchObject({ when: 'where_concern', concerns: ['domestic-abuse'] })
+    expect(dvrim.label).toContain('Domestic Violence Risk Identification Matrix')
+    expect(dvrim.source).toMatch(/^003 appendix 1 action 3\.11/)
+  })
+
+  // 000_d6fbec82994b68a9.txt: "Allocation for either IAPT(CBT) or systemic work requires ARCADS or Score 15 assessment
+  // prior to a case being worked …"
+  it('requires RCADS or SCORE-15 before IAPT CBT or systemic work, either one sufficing', () => {
+    for (const [code, other] of [
+      ['rcads', 'score-15'],
+      ['score-15', 'rcads'],
+    ] as const)
+      expect(tool(code)).toMatchObject({
+        when: 'before_service',
+        programmes: ['iapt-cbt', 'family-systemic-interventions'],
+        beforeWork: 'IAPT CBT or systemic work',
+        alternatives: [other],
+      })
+    expect(tool('rcads').source).toMatch(/^000 RCADS or SCORE-15/)
+  })
+
+  // 000_d6fbec82994b68a9.txt: "During an initial 6-week period, all cases referred for children over the age of 10 are
+  // screened for any Child Sexual Exploitation (CSE) risks using the CSE Risk Assessment Toolkit …"
+  it('screens for CSE with the CSE Risk Assessment Toolkit from age 10, as the timescale says', () => {
+    expect(tool('cse-screening')).toMatchObject({ when: 'age_from', age: 10 })
+    expect(tool('cse-screening').label).toContain('CSE Risk Assessment Toolkit')
+    expect(derbyPreset.timescales.cseScreeningFromAge.value).toBe(10)
+  })
+
+  // 000_d6fbec82994b68a9.txt: "…these include spider-graphs, change balloon and Graded-Care Profile…"
+  it('offers the change balloon as an optional tool', () => {
+    expect(tool('change-balloon').when).toBe('optional')
+  })
+
+  // 000_d6fbec82994b68a9.txt: "Our Evidenced based programmes include: Family Systemic Interventions. Non-Violent
+  // Resistance. IAPT CBT. Incredible Years. Reducing Parental Conflict. Elklan Language Training. Freedom. Additional
+  // programmes offered include: Escape the Trap. Freedom for children. PEEP."
+  it('lists the evidence-based programmes of the strategy, in its order', () => {
+    expect(derbyPreset.evidenceBasedProgrammes.map(programme => programme.label)).toEqual([
+      'Family Systemic Interventions',
+      'Non-Violent Resistance (NVR)',
+      'IAPT CBT',
+      'Incredible Years',
+      'Reducing Parental Conflict',
+      'Elklan Language Training',
+      'Freedom',
+      'Escape the Trap',
+      'Freedom for children',
+      'PEEP',
+    ])
+    for (const programme of derbyPreset.evidenceBasedProgrammes) expect(programme.source).toMatch(/^000 /)
+  })
+
+  // 001_cfe3ebe7e928b659.txt §4: "…the practitioner must raise these cases with their line manager in supervision in
+  // order to get management sign off to keep the case open for longer for 12 months." and "Team Managers must discuss
+  // all such cases with their Head of Service / Deputy Head of Service in their regular supervision sessions…"
+  // 000_d6fbec82994b68a9.txt: "Any cases remaining open for more than 12 months require sign off from a Senior Manager."
+  it('has the line manager sign off a case open over 12 months, keeping the Head of Service informed', () => {
+    const signOff = derbyPreset.overTwelveMonthsSignOff
+    expect(signOff.by).toBe('Line manager')
+    expect(signOff.informed).toBe('Head of Service / Deputy Head of Service')
+    expect(signOff.description).toContain('Senior Manager')
+    expect(signOff.source).toMatch(/^001 §4 .*000 case length/)
+  })
+
+  // 003_e9f5ab6753ae1fa9.txt §4 Theme 2: "…stepping back down to Early Help services once concerns had been
+  // investigated and it was assessed as safe to de-escalate." 003 §3: "Early Help services work with some cases at a
+  // Child in Need (CIN) level … either as a Lead Professional or completing a joint piece of work with Social Care".
+  it('steps up and down, and a level may change while early help stays involved', () => {
+    expect(derbyPreset.stepUpStepDown).toMatchObject({
+      model: 'step up / step down',
+      levelsMayChangeWithinEpisode: true,
+    })
+    expect(derbyPreset.stepUpStepDown.source).toContain('003 §4 Theme 2')
   })
 
   // 003_e9f5ab6753ae1fa9.txt §4 Theme 5: "…assessments being descriptive, lacking analysis, no father's views in

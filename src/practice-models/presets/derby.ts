@@ -34,6 +34,7 @@ export const derbyPreset = {
       label: 'Level 1: universal (low level needs)',
       description:
         "Low level needs where individual services and universal service are able to address the child's needs.",
+      statutory: false,
       source: '001 §2 (levels of need in the thresholds document)',
     },
     {
@@ -41,6 +42,7 @@ export const derbyPreset = {
       label: 'Level 2: emerging needs (early help)',
       description:
         'Emerging needs where a range of early help services are required co-ordinated through an early help assessment.',
+      statutory: false,
       source: '001 §2 (levels of need); 003 §3 ("Early Help/level 2 cases")',
     },
     {
@@ -51,6 +53,7 @@ export const derbyPreset = {
         'the Children Act 1989) or that they require accommodation (section 20 Children Act 1989). A referral should be ' +
         "made to Children's Social Care, although Early Help also work with level 3 cases, as lead professional or jointly " +
         'with social care.',
+      statutory: true,
       source: '001 §2 (levels of need; "Early Help also work with level 3 cases"); 003 §3 ("CIN/level 3 cases")',
     },
     {
@@ -61,6 +64,7 @@ export const derbyPreset = {
         'reasonable cause to suspect that the child is suffering, or likely to suffer, significant harm, and enquiries ' +
         'are to be made and the child assessed under section 47 of the Children Act (1989). This may include ' +
         'consideration about whether a child can safely remain at home.',
+      statutory: true,
       source: '001 §2 (levels of need)',
     },
   ],
@@ -98,6 +102,11 @@ export const derbyPreset = {
     // 000 speaks of "our front door into social care service" and "front door services", with early help
     // advisers in each locality, who guide partners and families through the Early Help Assessment.
     name: 'Front door',
+    description:
+      'The front door into social care and the early help advisers in each locality advise and support partners, ' +
+      'parents and professionals through the Early Help Assessment, signpost families to an appropriate service, or ' +
+      "take the assessment to the locality's Vulnerable Children's Meeting. Where a child has more complex needs or " +
+      "is at risk of harm, an online referral is made to Children's Social Care.",
     outcomes: [
       {
         code: 'advice-information',
@@ -146,6 +155,12 @@ export const derbyPreset = {
 
   panel: {
     name: "Vulnerable Children's Meeting",
+    description:
+      'A multi-agency forum in each locality, at a set day and time each week, working to clear Terms of Reference ' +
+      'to consider all assessments, with a formal chair and minutes. It agrees the threshold met and which service ' +
+      'will best meet the needs of the family, signposts professionals to other services where the criteria are not ' +
+      'met, and advises partner lead professionals whose intervention is not achieving the desired outcomes or whose ' +
+      'concerns are escalating.',
     cadence: 'weekly',
     perArea: true,
     decisions: [
@@ -559,6 +574,152 @@ export const derbyPreset = {
     { code: 'safety', label: 'Safety' },
     { code: 'finances', label: 'Money and finances' },
   ],
+
+  // "Progression of change tools" (000, 001 §4) and the screenings and tools the audit asked for (003 appendix 1).
+  progressionTools: [
+    {
+      code: 'spider-graph',
+      label: 'Spider graph',
+      description:
+        'Completed by the allocated worker with the family before the first TAF meeting to benchmark where the family ' +
+        'are, reviewed before each TAF review meeting as the basis for discussing progress, and reviewed at the end of ' +
+        "the intervention. The spider graph's questions gather the family's views before each review.",
+      when: 'baseline_and_reviews',
+      source:
+        '001 §4 ("All cases MUST have an initial progression of change tool"; reviewed before each TAF review and ' +
+        'at termination); 000 progression of change tools; 003 §4 Theme 1',
+    },
+    {
+      // The seeds say "Graded Care Profile" (GCP); GCP2 is the NSPCC's current edition of it.
+      code: 'graded-care-profile',
+      label: 'Graded Care Profile 2 (GCP2)',
+      description:
+        'In every case where neglect or poor care is a feature: to assess the initial level of concern, measure ' +
+        'progress and inform the need to escalate the case.',
+      when: 'where_concern',
+      concerns: ['neglect'],
+      source:
+        '000 progression of change tools ("where neglect/poor care is a case feature"); 001 §4; 003 appendix 1 ' +
+        'action 3.3 ("GCP to be used in all cases where neglect is a key feature"); 003 §5',
+    },
+    {
+      code: 'dvrim',
+      label: 'Domestic Violence Risk Identification Matrix (DVRIM)',
+      description:
+        'Where domestic abuse is a feature: informs the assessment of the impact on the children and the victim, ' +
+        'identifies risk factors and quantifies the level of risk within the family.',
+      when: 'where_concern',
+      concerns: ['domestic-abuse'],
+      source:
+        '003 appendix 1 action 3.11 ("Ensure use of Domestic Violence Risk Identification Matrix (DVRIM)"); 003 §5 ' +
+        '(case file audit: "a key assessment tool")',
+    },
+    {
+      // 000 writes "ARCADS": the Revised Child Anxiety and Depression Scale, which 001 §4 calls RCADS.
+      code: 'rcads',
+      label: 'RCADS (Revised Child Anxiety and Depression Scale)',
+      description: 'RCADS or SCORE-15 is completed before a case is worked in IAPT CBT or systemic work.',
+      when: 'before_service',
+      programmes: ['iapt-cbt', 'family-systemic-interventions'],
+      beforeWork: 'IAPT CBT or systemic work',
+      alternatives: ['score-15'],
+      source:
+        '000 RCADS or SCORE-15 ("Allocation for either IAPT(CBT) or systemic work requires ARCADS or Score 15 ' +
+        'assessment"); 001 §4 (RCADS among the progression of change tools)',
+    },
+    {
+      code: 'score-15',
+      label: 'SCORE-15 (family functioning)',
+      description: 'RCADS or SCORE-15 is completed before a case is worked in IAPT CBT or systemic work.',
+      when: 'before_service',
+      programmes: ['iapt-cbt', 'family-systemic-interventions'],
+      beforeWork: 'IAPT CBT or systemic work',
+      alternatives: ['rcads'],
+      source:
+        '000 RCADS or SCORE-15 ("requires ARCADS or Score 15 assessment prior to a case being worked"); 001 §4 ' +
+        '(Score 15 among the progression of change tools)',
+    },
+    {
+      // The age matches timescales.cseScreeningFromAge (10, "children over the age of 10"); the screening is due
+      // within timescales.cseScreening (6 weeks).
+      code: 'cse-screening',
+      label: 'CSE Risk Assessment Toolkit (CSE screening)',
+      description:
+        'Every case referred for a child aged 10 or over is screened for child sexual exploitation risks during the ' +
+        "initial 6 weeks; any actions follow the Derby Safeguarding Children's Board CSE/CRE procedures.",
+      when: 'age_from',
+      age: 10,
+      source:
+        '000 CSE screening ("children over the age of 10 are screened … using the CSE Risk Assessment Toolkit"); 003 §2',
+    },
+    {
+      code: 'change-balloon',
+      label: 'Change balloon',
+      description: 'A progression of change tool the worker may use with the family alongside the spider graph.',
+      when: 'optional',
+      source: '000 progression of change tools ("spider-graphs, change balloon and Graded-Care Profile")',
+    },
+  ],
+
+  // 000 Support and Delivery: "Our Evidenced based programmes include: … Additional programmes offered include: …"
+  evidenceBasedProgrammes: [
+    {
+      code: 'family-systemic-interventions',
+      label: 'Family Systemic Interventions',
+      description: 'With consultation and reflective supervision from a trained manager.',
+      source: '000 evidence-based programmes; 003 appendix 1 action 2.3 (systemic techniques of family work)',
+    },
+    { code: 'non-violent-resistance', label: 'Non-Violent Resistance (NVR)', source: '000 evidence-based programmes' },
+    {
+      code: 'iapt-cbt',
+      label: 'IAPT CBT',
+      description: 'Cognitive behavioural therapy in the Improving Access to Psychological Therapies model.',
+      source: '000 evidence-based programmes; 003 §3 Overall Summary (IAPT models)',
+    },
+    { code: 'incredible-years', label: 'Incredible Years', source: '000 evidence-based programmes' },
+    {
+      code: 'reducing-parental-conflict',
+      label: 'Reducing Parental Conflict',
+      source: '000 evidence-based programmes',
+    },
+    { code: 'elklan', label: 'Elklan Language Training', source: '000 evidence-based programmes' },
+    { code: 'freedom', label: 'Freedom', source: '000 evidence-based programmes' },
+    { code: 'escape-the-trap', label: 'Escape the Trap', source: '000 evidence-based programmes (additional)' },
+    {
+      code: 'freedom-for-children',
+      label: 'Freedom for children',
+      source: '000 evidence-based programmes (additional)',
+    },
+    { code: 'peep', label: 'PEEP', source: '000 evidence-based programmes (additional)' },
+  ],
+
+  stepUpStepDown: {
+    model: 'step up / step down',
+    description:
+      "When risk escalates beyond early help, the case steps up to Children's Social Care and the early help " +
+      'episode closes; once concerns have been investigated and it is safe to de-escalate, the case steps back down ' +
+      'to Early Help. Early Help also work with level 3 (child in need) cases, as lead professional or jointly with ' +
+      'social care, and jointly on some child protection cases, so the level of need can change while early help ' +
+      'stays involved.',
+    levelsMayChangeWithinEpisode: true,
+    source:
+      '001 §2 ("Early Help also work with level 3 cases"); 001 §4; 003 §3 (joint work on CIN and CP cases); ' +
+      '003 §4 Theme 2 ("stepping back down"); 000 principles ("escalate and de-escalate cases")',
+  },
+
+  overTwelveMonthsSignOff: {
+    by: 'Line manager',
+    informed: 'Head of Service / Deputy Head of Service',
+    description:
+      'The practitioner raises the case with their line manager in supervision to get management sign off to keep ' +
+      'it open for longer than 12 months; the manager looks at the quality of the plan and whether there is drift, ' +
+      'and agrees a timeline for closing the case. Team Managers discuss all such cases with their Head of Service / ' +
+      'Deputy Head of Service, who keep an overview of every case in their locality open over 12 months. The ' +
+      'strategy (000) puts it as sign off from a Senior Manager.',
+    source:
+      '001 §4 ("raise these cases with their line manager in supervision"; Team Managers discuss them with their ' +
+      'Head of Service / Deputy); 000 case length ("require sign off from a Senior Manager")',
+  },
 
   // 000 says Derby's early help and social care lead the Supporting Vulnerable Families (Troubled Families)
   // initiative; the seeds name no family outcome areas of Derby's own, so these are the ten headline outcomes of the

@@ -55,6 +55,11 @@ describe('County Durham preset', () => {
   it('places levels 4 and 5 with statutory services and no lower level there', () => {
     const statutory = durhamPreset.levelsOfNeed.filter(level => level.description.startsWith('Statutory services'))
     expect(statutory.map(level => level.code)).toEqual(['level-4', 'level-5'])
+    expect(durhamPreset.levelsOfNeed.filter(level => level.statutory).map(level => level.code)).toEqual([
+      'level-4',
+      'level-5',
+    ])
+    for (const level of durhamPreset.levelsOfNeed.slice(3)) expect(level.source).toMatch(/para 46\(/)
   })
 
   // 002_dd5017b3f4e336aa.txt para 27: "We will use a single but proportionate assessment model across all
@@ -104,6 +109,53 @@ describe('County Durham preset', () => {
     expect(durhamPreset.frontDoor.outcomes.find(outcome => outcome.route === 'social_care')?.label).toBe(
       "Step up to children's social care",
     )
+  })
+
+  // 002_dd5017b3f4e336aa.txt para 28: "We will use our staircase model to adopt a 'step up- step down', 'Think Family'
+  // approach so that families move smoothly between services and a seamless offer of support is received at the right
+  // level at the right time". Para 29: "The assessment aims to allow for a smoother seamless route for families through
+  // services as need escalates or reduces."
+  it('moves families up and down the staircase within an episode', () => {
+    expect(durhamPreset.stepUpStepDown).toMatchObject({
+      model: 'staircase',
+      levelsMayChangeWithinEpisode: true,
+      source: '002 para 28, para 29',
+    })
+    expect(durhamPreset.stepUpStepDown.description).toMatch(/^The staircase model: a 'step up - step down'/)
+  })
+
+  // 002_dd5017b3f4e336aa.txt para 37: "The Well Being Model has led to the commissioning of 10 early help resilience
+  // workers in The One Point Service by Public Health to deliver Strengthening Families Programmes at an early and
+  // preventative stage."
+  it('offers the Strengthening Families Programme', () => {
+    expect(durhamPreset.evidenceBasedProgrammes).toEqual([
+      expect.objectContaining({
+        code: 'strengthening-families',
+        label: 'Strengthening Families Programme',
+        source: '002 para 37',
+      }),
+    ])
+  })
+
+  // 002_dd5017b3f4e336aa.txt para 78: "An emphasis on neglect and its early identification at all levels of need." The
+  // report names no tool, so the tools are DESIGN §5's and cite no Durham source.
+  it("uses DESIGN's progression tools, the Graded Care Profile where neglect features, citing no Durham source", () => {
+    const tools = Object.fromEntries(durhamPreset.progressionTools.map(tool => [tool.code, tool]))
+    expect(tools['spider-graph']?.when).toBe('baseline_and_reviews')
+    expect(tools['graded-care-profile']).toMatchObject({ when: 'where_concern', concerns: ['neglect'] })
+    expect(tools['dash']).toMatchObject({ when: 'where_concern', concerns: ['domestic-abuse'] })
+    expect(tools['cse-screening']).toMatchObject({
+      when: 'age_from',
+      age: durhamPreset.timescales.cseScreeningFromAge.value,
+    })
+    expect(sources(durhamPreset.progressionTools)).toEqual([])
+    expect(sources(durhamPreset.overTwelveMonthsSignOff)).toEqual([])
+  })
+
+  // 002_dd5017b3f4e336aa.txt para 31: "Durham's MASH launched in March 2015. This partnership arrangement will ensure
+  // that effective information sharing and communication is achieved at the point of referral."
+  it("describes the MASH in the report's words", () => {
+    expect(durhamPreset.frontDoor.description).toContain('effective information sharing and communication')
   })
 
   // 002_dd5017b3f4e336aa.txt para 46: "The Early Help Strategy has six overarching outcomes that we expect

@@ -36,6 +36,7 @@ export const durhamPreset = {
       code: 'level-1',
       label: 'Level 1: universal',
       description: 'Needs are met by the family and by the universal services open to every family.',
+      statutory: false,
       source: '002 para 55, fig 2',
     },
     {
@@ -43,6 +44,7 @@ export const durhamPreset = {
       label: 'Level 2: early help from one service',
       description:
         'Emerging needs met by one service alongside universal services, after a single assessment proportionate to the need. Expected to be the largest group of families supported.',
+      statutory: false,
       source: '002 para 55, fig 2',
     },
     {
@@ -50,12 +52,14 @@ export const durhamPreset = {
       label: 'Level 3: early help from several services (Team Around the Family)',
       description:
         'Several or more complex needs, met by services working together around the whole family with a lead professional.',
+      statutory: false,
       source: '002 para 55, fig 2',
     },
     {
       code: 'level-4',
       label: 'Level 4: child in need (statutory)',
       description: "Statutory services: children's social care assessment and support for a child in need.",
+      statutory: true,
       source: '002 para 46(3), para 52, para 55',
     },
     {
@@ -63,6 +67,7 @@ export const durhamPreset = {
       label: 'Level 5: child protection or looked after (statutory)',
       description:
         'Statutory services: a child protection plan, or the child is looked after. The highest level of need, expected to be the smallest group.',
+      statutory: true,
       source: '002 para 46(1)-(3), para 55',
     },
   ],
@@ -100,6 +105,10 @@ export const durhamPreset = {
   // families are not waiting"; the allocation meeting is kept for families whose service is unclear.
   frontDoor: {
     name: 'MASH',
+    description:
+      "Durham's multi-agency safeguarding hub, launched in March 2015: effective information sharing and " +
+      'communication at the point of referral, so that practitioners have a fuller picture of which service is best ' +
+      'suited to offer a child, young person or family based on their need.',
     outcomes: [
       {
         code: 'information-advice',
@@ -336,6 +345,76 @@ export const durhamPreset = {
     { code: 'safety', label: 'Safety' },
     { code: 'finances', label: 'Finances' },
   ],
+
+  // The report names no progression of change tools or screenings of its own. These are DESIGN §4 and §5's, without
+  // a source: the spider graph on every case; the Graded Care Profile where neglect is a feature, which answers the
+  // report's "emphasis on neglect and its early identification at all levels of need" (para 78) without the report
+  // naming the tool; a domestic abuse risk checklist where domestic abuse is a feature; CSE screening from age 10,
+  // as timescales.cseScreeningFromAge.
+  progressionTools: [
+    {
+      code: 'spider-graph',
+      label: 'Spider graph',
+      description: 'Completed with the family at the start, reviewed before each TAF review and at closure.',
+      when: 'baseline_and_reviews',
+    },
+    {
+      code: 'graded-care-profile',
+      label: 'Graded Care Profile 2 (GCP2)',
+      description: 'Where neglect is a feature: the initial level of care, progress and the need to step up.',
+      when: 'where_concern',
+      concerns: ['neglect'],
+    },
+    {
+      code: 'dash',
+      label: 'Domestic abuse risk checklist (DASH)',
+      description: 'Where domestic abuse is a feature: identifies the level of risk to the victim and the children.',
+      when: 'where_concern',
+      concerns: ['domestic-abuse'],
+    },
+    {
+      code: 'cse-screening',
+      label: 'CSE screening',
+      description: 'Every child aged 10 or over is screened for risk of child sexual exploitation.',
+      when: 'age_from',
+      age: 10,
+    },
+  ],
+
+  // Para 37 names the one programme; an administrator adds the others Durham delivers.
+  evidenceBasedProgrammes: [
+    {
+      code: 'strengthening-families',
+      label: 'Strengthening Families Programme',
+      description:
+        'Delivered at an early and preventative stage by the early help resilience workers of the One Point Service, ' +
+        'commissioned by Public Health under the Well Being Model.',
+      source: '002 para 37',
+    },
+  ],
+
+  // Para 28: "We will use our staircase model to adopt a 'step up- step down', 'Think Family' approach so that
+  // families move smoothly between services". Para 29: the single assessment gives "a smoother seamless route for
+  // families through services as need escalates or reduces", so a family's level moves up and down the staircase
+  // within one episode of help.
+  stepUpStepDown: {
+    model: 'staircase',
+    description:
+      "The staircase model: a 'step up - step down', 'Think Family' approach so that families move smoothly between " +
+      'services and receive a seamless offer of support at the right level at the right time. One single assessment ' +
+      'follows the family up and down the five levels of the continuum of need as need escalates or reduces, without ' +
+      'starting again.',
+    levelsMayChangeWithinEpisode: true,
+    source: '002 para 28, para 29',
+  },
+
+  // The report sets no case length or sign-off: DESIGN §1's head of service or deputy, without a source.
+  overTwelveMonthsSignOff: {
+    by: 'Head of service or deputy head of service',
+    description:
+      'A case open longer than the case length without sign-off needs the agreement of the head of service or ' +
+      'deputy, with the reason and the date by which it will close.',
+  },
 
   // Para 46: the strategy's "six overarching outcomes", in the report's order and words, each with the
   // measure the report gives as its evidence. (The family outcomes framework of para 44-45, first made

@@ -129,6 +129,17 @@ describe('Leeds practice model preset', () => {
     expect(specialist.description).toMatch(/Duty and Advice/)
   })
 
+  // 004_81afd1fede5c2821.txt (Introduction): "Specialist Services will be provided where the needs of the child are such
+  // that statutory intervention is required to keep them safe or to ensure their continued development."
+  it('marks only the specialist level as statutory', () => {
+    expect(leedsPreset.levelsOfNeed.map(level => [level.code, level.statutory])).toEqual([
+      ['universal', false],
+      ['targeted', false],
+      ['specialist', true],
+    ])
+    expect(byCode(leedsPreset.levelsOfNeed, 'specialist').source).toContain('004 Introduction')
+  })
+
   // 004_81afd1fede5c2821.txt (Early Help - the foundation of our approach): "Anybody working with children, young
   // people and families is responsible for starting conversations"; (Conversations): "A check list approach is
   // mechanistic and identifies weaknesses."; (Early Help Assessments): "The Early Help Assessment should be a tool in
@@ -249,6 +260,54 @@ describe('Leeds practice model preset', () => {
       service.source.includes('services table: Cluster Based Targeted Services'),
     )
     expect(targeted.length).toBeGreaterThanOrEqual(8)
+  })
+
+  // 004_81afd1fede5c2821.txt (Cluster Based Targeted Services): "The mechanisms which are currently used to ensure
+  // families receive the right service at the right time include; Top 100 methodology and Guidance and Support
+  // meetings. In this way targeted and specialist services are prioritised to families in greatest need…"
+  it('describes the guidance and support meeting with the Top 100 methodology', () => {
+    expect(leedsPreset.panel.description).toMatch(/Top 100 methodology/)
+    expect(leedsPreset.panel.description).toMatch(/prioritised to the families in greatest need/)
+    expect(leedsPreset.panel.source).toContain('004 Cluster Based Targeted Services')
+  })
+
+  // 004_81afd1fede5c2821.txt (Front Door – Duty and Advice): "Duty and Advice is a multi-agency team of qualified
+  // professionals (including social workers, Police Officers and Health professionals) who have the training and
+  // experience to discuss with other practitioners concerns they may have about a child…"
+  it("describes Duty and Advice's role at the front door", () => {
+    expect(leedsPreset.frontDoor.description).toMatch(/^A multi-agency team of qualified professionals/)
+    expect(leedsPreset.frontDoor.description).toMatch(/child protection referral/)
+    expect(leedsPreset.frontDoor.source).toContain('004 Front Door – Duty and Advice')
+  })
+
+  // 004_81afd1fede5c2821.txt (Conversations): "When a child's needs change and they move between different support
+  // services conversations must also take place to ensure this happens in a planned and safe way." (How we respond…):
+  // "As children's needs are met and concerns are reduced, we continue these conversations…"
+  it('steps up and down by conversation, the help going on as needs change', () => {
+    expect(leedsPreset.stepUpStepDown.levelsMayChangeWithinEpisode).toBe(true)
+    expect(leedsPreset.stepUpStepDown.description).toMatch(/planned and safe way/)
+    expect(leedsPreset.stepUpStepDown.source).toContain('004 Conversations')
+  })
+
+  // 004_81afd1fede5c2821.txt (Introduction): "…a commitment to early help through a range of evidence based
+  // interventions."; (services table, Specialist Services): "Multi-Systemic Therapy Service".
+  it('names Multi-Systemic Therapy from the seed, and cites nothing for the other programmes', () => {
+    const [mst, ...others] = leedsPreset.evidenceBasedProgrammes
+    expect(mst).toMatchObject({ code: 'multi_systemic_therapy', label: 'Multi-Systemic Therapy (MST)' })
+    expect(mst?.source).toContain('004 Early Help Assessments (services table: Specialist Services)')
+    expect(others.length).toBeGreaterThan(0)
+    expect(sources(others)).toEqual([])
+  })
+
+  it('uses the usual progression tools and over-12-months sign-off, which the seed does not set, without a source', () => {
+    const tools = leedsPreset.progressionTools
+    expect(byCode(tools, 'spider_graph').when).toBe('baseline_and_reviews')
+    expect(byCode(tools, 'graded_care_profile')).toMatchObject({ when: 'where_concern', concerns: ['neglect'] })
+    expect(byCode(tools, 'dash')).toMatchObject({ when: 'where_concern', concerns: ['domestic_violence'] })
+    expect(byCode(tools, 'cse_screening')).toMatchObject({ when: 'age_from', age: 10 })
+    expect(sources(tools)).toEqual([])
+    expect(sources(leedsPreset.overTwelveMonthsSignOff)).toEqual([])
+    expect(byCode(leedsPreset.concernCategories, 'neglect').source).toBeUndefined()
   })
 
   it('uses no Derby or Durham words', () => {

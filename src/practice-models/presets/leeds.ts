@@ -56,6 +56,7 @@ export const leedsPreset = {
         'services. Leeds does not use predetermined thresholds to decide service responses: when a need is ' +
         'identified, practitioners hold conversations within and between universal, targeted and specialist ' +
         "services to decide together how the child's needs are met.",
+      statutory: false,
       source: cite(seed.universalServices, seed.glossary('Universal'), seed.conversations, seed.howWeRespond),
     },
     {
@@ -67,6 +68,7 @@ export const leedsPreset = {
         'Assessment with someone acting as lead practitioner for the child. Targeted and specialist services are ' +
         'prioritised to the families in greatest need, at the earliest possible stage, with consent from family ' +
         'members.',
+      statutory: false,
       source: cite(seed.targetedServices, seed.glossary('Targeted'), seed.introduction),
     },
     {
@@ -78,6 +80,7 @@ export const leedsPreset = {
         'specialist health service, where statutory intervention may be required. Practitioners can request a ' +
         'specialist service directly; where a child may be at risk of significant harm they must contact Duty and ' +
         'Advice.',
+      statutory: true,
       source: cite(seed.specialistServices, seed.glossary('Specialist'), seed.introduction, seed.howWeRespond),
     },
   ],
@@ -117,6 +120,13 @@ export const leedsPreset = {
 
   frontDoor: {
     name: 'Duty and Advice',
+    description:
+      'A multi-agency team of qualified professionals (including social workers, police officers and health ' +
+      'professionals) with the training and experience to discuss with other practitioners their concerns about a ' +
+      "child and identify the best way to meet the child's needs, through quality conversations. The first point of " +
+      "contact for practitioners concerned about a child or who feel the child's needs are not being met; any " +
+      'practitioner concerned that a child is at risk of significant harm must contact Duty and Advice, who decide ' +
+      'whether a child protection referral should be taken.',
     outcomes: [
       {
         code: 'information_given',
@@ -185,6 +195,13 @@ export const leedsPreset = {
   // Targeted Services Leader prioritises families, but gives no cadence: weekly, as DESIGN §1 has it.
   panel: {
     name: 'Guidance and support meeting',
+    description:
+      "Each cluster's Targeted Services Leader promotes and monitors integrated working. The Top 100 methodology and " +
+      'guidance and support meetings are the mechanisms used to make sure families receive the right service at the ' +
+      'right time: targeted and specialist services are prioritised to the families in greatest need, at the ' +
+      'earliest possible stage of intervention, with consent from family members. Where a child needs no social work ' +
+      'intervention but has additional needs, the Targeted Services Leader identifies a potential lead practitioner ' +
+      'to coordinate a cluster based response.',
     cadence: 'weekly',
     perArea: true,
     decisions: [
@@ -421,6 +438,9 @@ export const leedsPreset = {
       label: 'Housing and overcrowding',
       source: cite(seed.localContext, seed.servicesInLeeds),
     },
+    // Not in the seed: neglect is on every English authority's list, and the Graded Care Profile (progressionTools)
+    // is required where it is a feature.
+    { code: 'neglect', label: 'Neglect' },
     // Not in the seed: every list of concerns needs a way to say what it does not name.
     { code: 'other', label: 'Other' },
   ],
@@ -532,6 +552,76 @@ export const leedsPreset = {
     { code: 'safety', label: 'Safety' },
     { code: 'finances', label: 'Finances' },
   ],
+
+  // The seed names no progression of change tools or screenings: DESIGN §4 and §5's, without a source. The seed's
+  // warning against a "check list approach" (004 Conversations) is about deciding need, not about measuring change.
+  progressionTools: [
+    {
+      code: 'spider_graph',
+      label: 'Spider graph',
+      description: 'Completed with the family at the start, reviewed before each TAF review and at closure.',
+      when: 'baseline_and_reviews',
+    },
+    {
+      code: 'graded_care_profile',
+      label: 'Graded Care Profile 2 (GCP2)',
+      description: 'Where neglect is a feature: the initial level of care, progress and the need for specialist help.',
+      when: 'where_concern',
+      concerns: ['neglect'],
+    },
+    {
+      code: 'dash',
+      label: 'Domestic abuse risk checklist (DASH)',
+      description: 'Where domestic violence is a feature: identifies the level of risk to the victim and the children.',
+      when: 'where_concern',
+      concerns: ['domestic_violence'],
+    },
+    {
+      code: 'cse_screening',
+      label: 'CSE screening',
+      description: 'Every child aged 10 or over is screened for risk of child sexual exploitation.',
+      when: 'age_from',
+      age: 10,
+    },
+  ],
+
+  // The seed speaks of "a range of evidence based interventions" (004 Introduction) and names one: the
+  // Multi-Systemic Therapy Service. The others are a short usual list, without a source, for an administrator to adapt.
+  evidenceBasedProgrammes: [
+    {
+      code: 'multi_systemic_therapy',
+      label: 'Multi-Systemic Therapy (MST)',
+      description: 'Specialist: the Multi-Systemic Therapy Service.',
+      source: cite(seed.introduction, seed.servicesTable('Specialist Services')),
+    },
+    {
+      code: 'family_group_conference',
+      label: 'Family Group Conference',
+      description: 'A restorative way for the wider family to make its own plan.',
+    },
+    { code: 'incredible_years', label: 'Incredible Years' },
+    { code: 'reducing_parental_conflict', label: 'Reducing Parental Conflict' },
+  ],
+
+  // The seed has no name for moving between services; it is done by conversation, and the help goes on as needs change.
+  stepUpStepDown: {
+    model: 'step up / step down',
+    description:
+      "When a child's needs change and they move between universal, targeted and specialist services, conversations " +
+      'make sure this happens in a planned and safe way. Where a specialist service is no longer needed, the ' +
+      'conversations continue to find the best response; as needs are met and concerns reduce, the conversations ' +
+      'continue until support is no longer required.',
+    levelsMayChangeWithinEpisode: true,
+    source: cite(seed.conversations, seed.specialistNotNeeded, seed.howWeRespond),
+  },
+
+  // The seed sets no case length or sign-off: DESIGN §1's head of service or deputy, without a source.
+  overTwelveMonthsSignOff: {
+    by: 'Head of service or deputy head of service',
+    description:
+      'A case open longer than the case length without sign-off needs the agreement of the head of service or ' +
+      'deputy, with the reason and the date by which it will close.',
+  },
 
   // The seed names no outcome framework of its own; Families First (004 Families First) is Leeds' delivery of the
   // national programme, so its headline outcomes (Supporting Families programme guidance 2022 to 2025, chapter 5).
