@@ -1,4 +1,5 @@
 import type { PracticeModel } from '../schema.js'
+import { designSpiderGraphDomains, designTimescales } from './defaults.js'
 
 /**
  * County Durham's practice model, from its seed: the Cabinet report "Early Help Strategy" of 15 July 2015
@@ -323,28 +324,10 @@ export const durhamPreset = {
 
   // The report sets no timescales: these are the national early help defaults of DESIGN §4, not
   // Durham's own, so none carries a source. Case length aim 6 to 9 months is held as 9.
-  timescales: {
-    initialTaf: { value: 6, unit: 'weeks' },
-    tafReviewInterval: { value: 12, unit: 'weeks' },
-    cseScreening: { value: 6, unit: 'weeks' },
-    cseScreeningFromAge: { value: 10, unit: 'years' },
-    caseLengthAim: { value: 9, unit: 'months' },
-    caseLengthMaximum: { value: 12, unit: 'months' },
-    returnInterview: { value: 72, unit: 'hours' },
-    reopeningWindow: { value: 3, unit: 'months' },
-  },
+  timescales: designTimescales,
 
   // The report names no spider graph domains of its own: DESIGN §5's.
-  spiderGraphDomains: [
-    { code: 'home-conditions', label: 'Home conditions' },
-    { code: 'health', label: 'Health' },
-    { code: 'parenting', label: 'Parenting' },
-    { code: 'relationships', label: 'Relationships' },
-    { code: 'education', label: 'Education' },
-    { code: 'emotional-wellbeing', label: 'Emotional wellbeing' },
-    { code: 'safety', label: 'Safety' },
-    { code: 'finances', label: 'Finances' },
-  ],
+  spiderGraphDomains: designSpiderGraphDomains,
 
   // The report names no progression of change tools or screenings of its own. These are DESIGN §4 and §5's, without
   // a source: the spider graph on every case; the Graded Care Profile where neglect is a feature, which answers the

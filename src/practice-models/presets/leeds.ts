@@ -1,4 +1,5 @@
 import type { PracticeModel } from '../schema.js'
+import { designSpiderGraphDomains, designTimescales } from './defaults.js'
 
 /**
  * Leeds City Council's practice model, from Leeds Safeguarding Children Board's "Right conversations, right
@@ -530,28 +531,10 @@ export const leedsPreset = {
   ],
 
   // The seed sets none of these: DESIGN §4's defaults (from Derby's 000, 001 and 003), without a Leeds source.
-  timescales: {
-    initialTaf: { value: 6, unit: 'weeks' },
-    tafReviewInterval: { value: 12, unit: 'weeks' },
-    cseScreening: { value: 6, unit: 'weeks' },
-    cseScreeningFromAge: { value: 10, unit: 'years' },
-    caseLengthAim: { value: 9, unit: 'months' },
-    caseLengthMaximum: { value: 12, unit: 'months' },
-    returnInterview: { value: 72, unit: 'hours' },
-    reopeningWindow: { value: 3, unit: 'months' },
-  },
+  timescales: designTimescales,
 
   // The seed names no spider graph domains: DESIGN §5's.
-  spiderGraphDomains: [
-    { code: 'home_conditions', label: 'Home conditions' },
-    { code: 'health', label: 'Health' },
-    { code: 'parenting', label: 'Parenting' },
-    { code: 'relationships', label: 'Relationships' },
-    { code: 'education', label: 'Education' },
-    { code: 'emotional_wellbeing', label: 'Emotional wellbeing' },
-    { code: 'safety', label: 'Safety' },
-    { code: 'finances', label: 'Finances' },
-  ],
+  spiderGraphDomains: designSpiderGraphDomains,
 
   // The seed names no progression of change tools or screenings: DESIGN §4 and §5's, without a source. The seed's
   // warning against a "check list approach" (004 Conversations) is about deciding need, not about measuring change.
