@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { ColumnType, Generated } from 'kysely'
 
 /** A timestamp column: read as Date, written as Date. */
 type Timestamp = ColumnType<Date, Date, Date>
@@ -222,14 +222,3 @@ export interface DB {
   practice_model_change: PracticeModelChangeTable
   schema_migration: SchemaMigrationTable
 }
-
-export type AppUserRow = Selectable<AppUserTable>
-export type TeamRow = Selectable<TeamTable>
-export type AreaRow = Selectable<AreaTable>
-export type AuthorityRow = Selectable<AuthorityTable>
-export type PersonRow = Selectable<PersonTable>
-export type FamilyRow = Selectable<FamilyTable>
-export type ApiTokenRow = Selectable<ApiTokenTable>
-export type AccessLogRow = Selectable<AccessLogTable>
-export type NewAccessLog = Insertable<AccessLogTable>
-export type AppUserUpdate = Updateable<AppUserTable>

@@ -53,15 +53,6 @@ export async function countRecentFailures(ex: Executor, email: string, ip: strin
   return { byEmail: byEmail.n, byIp: byIp.n }
 }
 
-export function listSignInAttempts(ex: Executor, authorityId: string, filter: { userId?: string; limit: number }) {
-  let query = ex
-    .selectFrom('sign_in_attempt')
-    .select(['sign_in_attempt_id', 'user_id', 'ip', 'outcome', 'attempted_at'])
-    .where('authority_id', '=', authorityId)
-  if (filter.userId) query = query.where('user_id', '=', filter.userId)
-  return query.orderBy('attempted_at', 'desc').limit(filter.limit).execute()
-}
-
 export function findSession(ex: Executor, sessionId: string) {
   return ex.selectFrom('user_session').selectAll().where('session_id', '=', sessionId).executeTakeFirst()
 }

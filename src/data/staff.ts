@@ -205,8 +205,6 @@ export function findUser(ex: Executor, authorityId: string, userId: string) {
     .executeTakeFirst()
 }
 
-export type UserWithNames = NonNullable<Awaited<ReturnType<typeof findUser>>>
-
 /** The user and password hash behind a sign-in email, wherever their authority. */
 export function findSignInByEmail(ex: Executor, email: string) {
   return ex

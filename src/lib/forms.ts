@@ -2,9 +2,6 @@ import { z } from 'zod'
 import { NotFoundError, ValidationError } from './errors.js'
 import { fieldErrorsFromZod } from './govukErrors.js'
 
-/** A text field: trimmed; empty means "not given". */
-export const trimmed = () => z.string().trim()
-
 /** A required text field with the GOV.UK "Enter …" message. */
 export const requiredText = (message: string, max = 200) =>
   z

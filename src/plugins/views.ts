@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import fp from 'fastify-plugin'
 import nunjucks from 'nunjucks'
 import type { Config } from '../config.js'
+import { ageOn, formatDate, formatDateTime } from '../lib/dates.js'
 import { capabilities, roleLabels } from '../policies/index.js'
 import type { CurrentUser } from '../services/index.js'
 import { navigationFor } from './navigation.js'
@@ -13,43 +14,6 @@ declare module 'fastify' {
     /** Renders a Nunjucks template with the layout's context (user, navigation, CSRF token, CSP nonce). */
     view(template: string, context?: Record<string, unknown>): FastifyReply
   }
-}
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'Europe/London',
-})
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/London',
-})
-
-/** "14 March 2015" from a Date or an ISO date string. */
-export function formatDate(value: Date | string | null | undefined): string {
-  if (!value) return ''
-  const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T12:00:00Z`) : value
-  return dateFormat.format(date)
-}
-
-/** "14 Mar 2015, 09:30" in UK time. */
-export function formatDateTime(value: Date | string | null | undefined): string {
-  if (!value) return ''
-  return dateTimeFormat.format(typeof value === 'string' ? new Date(value) : value)
-}
-
-/** Age in whole years on a given day, from an ISO date of birth. */
-export function ageOn(dateOfBirth: string | null | undefined, on: Date): number | undefined {
-  if (!dateOfBirth) return undefined
-  const [year, month, day] = dateOfBirth.split('-').map(Number) as [number, number, number]
-  let age = on.getUTCFullYear() - year
-  if (on.getUTCMonth() + 1 < month || (on.getUTCMonth() + 1 === month && on.getUTCDate() < day)) age -= 1
-  return age
 }
 
 /** Nunjucks set up once: our views and journeys, GOV.UK Frontend and MoJ Frontend; autoescape on. */

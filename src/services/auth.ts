@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto'
-import { appendAccessLog } from '../data/accessLog.js'
 import { countRecentFailures, deleteOtherSessionsOfUser, recordSignInAttempt } from '../data/security.js'
 import { findAuthority, findPasswordHash, findSignInByEmail, findUser, updateUser } from '../data/staff.js'
 import { ConflictError, ValidationError } from '../lib/errors.js'
+import type { createAccessLogService } from './accessLog.js'
 import type { CurrentUser, RequestContext, ServiceDeps } from './context.js'
 import { hashPassword, passwordProblem, unknownUserHash, verifyPassword } from './passwords.js'
 
@@ -12,7 +11,10 @@ export type SignInResult =
 export const normaliseEmail = (email: string) => email.trim().toLowerCase()
 
 /** Signing in and out, who the signed-in user is, and changing one's own password. */
-export function createAuthService({ database, clock, config }: ServiceDeps) {
+export function createAuthService(
+  { database, clock, config }: ServiceDeps,
+  accessLog: ReturnType<typeof createAccessLogService>,
+) {
   const { db } = database
 
   return {
@@ -84,23 +86,8 @@ export function createAuthService({ database, clock, config }: ServiceDeps) {
         const changed = await updateUser(trx, authorityId, userId, row.version, { passwordHash, now: clock.now() })
         if (!changed) throw new ConflictError()
         await deleteOtherSessionsOfUser(trx, authorityId, userId, input.keepSessionId)
-        await appendAccessLog(trx, [
-          {
-            authorityId,
-            userId,
-            action: 'update',
-            recordType: 'user',
-            recordId: userId,
-            route: ctx.route,
-            ip: ctx.ip,
-            requestId: ctx.requestId,
-            at: clock.now(),
-          },
-        ])
+        await accessLog.record(ctx, 'update', 'user', [userId], trx)
       })
     },
   }
 }
-
-/** A random secret for signing cookies when none is configured (development and tests only). */
-export const randomSecret = () => randomBytes(32).toString('base64url')

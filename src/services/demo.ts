@@ -16,6 +16,8 @@ interface DemoAuthority {
   name: string
   teams: { name: string; area: number }[]
   staff: Partial<Record<Role, string>>
+  /** A practitioner in the second team, so "my team's families" visibly leaves some out. */
+  secondPractitioner: string
   /** Surnames for the synthetic families, so each authority's demo reads differently. */
   surnames: string[]
 }
@@ -44,6 +46,7 @@ const demoAuthorities: DemoAuthority[] = [
       performance_analyst: 'Sam Okafor',
       admin: 'Liz Carver',
     },
+    secondPractitioner: 'Jordan Whitfield',
     surnames: ['Ashworth', 'Bramley', 'Coulson', 'Dunmore', 'Elwood', 'Fairley'],
   },
   {
@@ -65,6 +68,7 @@ const demoAuthorities: DemoAuthority[] = [
       performance_analyst: 'Chris Lumsden',
       admin: 'Paula Dodds',
     },
+    secondPractitioner: 'Sasha Whitfield',
     surnames: ['Gowland', 'Hetherington', 'Iveson', 'Jobling', 'Kirtley', 'Laidler'],
   },
   {
@@ -86,6 +90,7 @@ const demoAuthorities: DemoAuthority[] = [
       performance_analyst: 'Nadia Mahmood',
       admin: 'Gary Lister',
     },
+    secondPractitioner: 'Sasha Whitfield',
     surnames: ['Moorhouse', 'Naylor', 'Oldroyd', 'Pickersgill', 'Quarmby', 'Rushworth'],
   },
 ]
@@ -175,11 +180,10 @@ export function createDemoService(
       userIds.set(role, userId)
       signIns.push({ authority: demo.name, role: roleLabels[role], name, email })
     }
-    // A second practitioner in another team, so "my team's families" visibly excludes some.
     await insertUser(ex, {
       authority_id: authorityId,
       email: `practitioner-2@${demo.slug}.tandem.example`,
-      display_name: `${demo.staff.practitioner?.split(' ')[0] === 'Priya' ? 'Jordan' : 'Sasha'} Whitfield`,
+      display_name: demo.secondPractitioner,
       role: 'practitioner',
       team_id: teamIds[1] ?? null,
       area_id: areaIds[1] ?? null,

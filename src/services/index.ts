@@ -13,7 +13,7 @@ import { createStaffService } from './staff.js'
 /** Builds every service from the database, the clock and the configuration: the one wiring point. */
 export function createServices(deps: ServiceDeps) {
   const accessLog = createAccessLogService(deps)
-  const auth = createAuthService(deps)
+  const auth = createAuthService(deps, accessLog)
   const practiceModels = createPracticeModelService(deps, accessLog)
   const authorities = createAuthorityService(deps, practiceModels)
   return {

@@ -40,6 +40,14 @@ const importSchema = z.strictObject({
   model: z.string({ error: 'Paste the practice model' }).trim().min(1, 'Paste the practice model'),
 })
 
+/** What a form page is re-rendered with after a failed save. */
+type FormPageExtra = Partial<{
+  status: number
+  values: Record<string, unknown>
+  errors: FieldError[]
+  conflict: boolean
+}>
+
 const conflictError: FieldError = {
   field: 'form',
   message:
@@ -52,7 +60,7 @@ const toFormField = (error: FieldError): FieldError => {
   return key ? { field: key, message: error.message } : error
 }
 
-/** The authority's practice model: what it holds, its history, and its timescales to change. */
+/** The authority's practice model: what it holds and its history; its timescales, words and levels of need to change; the whole of it as JSON. */
 const practiceModelRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
   const config = { access: 'practiceModel:manage' } as const
 
@@ -62,11 +70,7 @@ const practiceModelRoutes: FastifyPluginAsync<{ services: Services }> = async (a
     return reply.view('admin/practiceModel.njk', { ...page, timescaleRules, updated })
   })
 
-  async function timescalesPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: { status?: number; values?: Record<string, unknown>; errors?: FieldError[]; conflict?: boolean } = {},
-  ) {
+  async function timescalesPage(request: FastifyRequest, reply: FastifyReply, extra: FormPageExtra = {}) {
     const page = await services.practiceModels.forAdministration(request.requestContext())
     const saved = Object.fromEntries(
       timescaleRules.map(rule => [rule.key, String(page.model.timescales[rule.key].value)]),
@@ -84,39 +88,6 @@ const practiceModelRoutes: FastifyPluginAsync<{ services: Services }> = async (a
 
   app.get('/admin/practice-model/timescales', { config }, (request, reply) => timescalesPage(request, reply))
 
-  app.post('/admin/practice-model/timescales', { config }, async (request, reply) => {
-    const values = { ...(request.body as Record<string, unknown>) }
-    delete values._csrf
-    try {
-      const { version, ...timescales } = parseForm(timescalesSchema, request.body)
-      await services.practiceModels.updateTimescales(request.requestContext(), version, timescales)
-      return reply.redirect('/admin/practice-model?updated=1', 303)
-    } catch (error) {
-      if (error instanceof ValidationError) {
-        return timescalesPage(request, reply, { status: 400, values, errors: error.errors.map(toFormField) })
-      }
-      if (error instanceof ConflictError) {
-        return timescalesPage(request, reply, {
-          status: 409,
-          values,
-          conflict: true,
-          errors: [
-            {
-              field: 'form',
-              message:
-                'Someone else changed the practice model while you were working on it, so your change was not saved. Check the saved values, then save again.',
-            },
-          ],
-        })
-      }
-      throw error
-    }
-  })
-}
-
-/** Words, levels of need, and the whole model as JSON: the other parts an administrator changes. */
-const practiceModelSectionRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
-  const config = { access: 'practiceModel:manage' } as const
   const formValues = (request: FastifyRequest) => {
     const values = { ...(request.body as Record<string, unknown>) }
     delete values._csrf
@@ -150,11 +121,20 @@ const practiceModelSectionRoutes: FastifyPluginAsync<{ services: Services }> = a
 
   const load = (request: FastifyRequest) => services.practiceModels.forAdministration(request.requestContext())
 
-  async function vocabularyPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: Partial<{ status: number; values: Record<string, unknown>; errors: FieldError[]; conflict: boolean }> = {},
-  ) {
+  app.post('/admin/practice-model/timescales', { config }, (request, reply) =>
+    saveSection(
+      request,
+      reply,
+      extra => timescalesPage(request, reply, extra),
+      async () => {
+        const { version, ...timescales } = parseForm(timescalesSchema, request.body)
+        await services.practiceModels.updateTimescales(request.requestContext(), version, timescales)
+      },
+      toFormField,
+    ),
+  )
+
+  async function vocabularyPage(request: FastifyRequest, reply: FastifyReply, extra: FormPageExtra = {}) {
     const { model, version } = await load(request)
     return reply.status(extra.status ?? 200).view('admin/practiceModelVocabulary.njk', {
       model,
@@ -182,11 +162,7 @@ const practiceModelSectionRoutes: FastifyPluginAsync<{ services: Services }> = a
     ),
   )
 
-  async function levelsPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: Partial<{ status: number; values: Record<string, unknown>; errors: FieldError[]; conflict: boolean }> = {},
-  ) {
+  async function levelsPage(request: FastifyRequest, reply: FastifyReply, extra: FormPageExtra = {}) {
     const { model, version } = await load(request)
     const saved = Object.fromEntries(
       model.levelsOfNeed.flatMap((level, index) => [
@@ -254,11 +230,7 @@ const practiceModelSectionRoutes: FastifyPluginAsync<{ services: Services }> = a
       .send(JSON.stringify(model, null, 2))
   })
 
-  async function importPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: Partial<{ status: number; values: Record<string, unknown>; errors: FieldError[]; conflict: boolean }> = {},
-  ) {
+  async function importPage(request: FastifyRequest, reply: FastifyReply, extra: FormPageExtra = {}) {
     const { version } = await load(request)
     // Every problem of a pasted model is listed (each names its field by path), all pointing at the text box.
     const problems = (extra.errors ?? []).map(error =>
@@ -310,7 +282,4 @@ const practiceModelSectionRoutes: FastifyPluginAsync<{ services: Services }> = a
   )
 }
 
-export default async function (app: Parameters<typeof practiceModelRoutes>[0], options: { services: Services }) {
-  await app.register(practiceModelRoutes, options)
-  await app.register(practiceModelSectionRoutes, options)
-}
+export default practiceModelRoutes
