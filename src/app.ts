@@ -16,6 +16,7 @@ import familyRoutes from './routes/families/index.js'
 import healthRoutes from './routes/health/index.js'
 import homeRoutes from './routes/home/index.js'
 import pageRoutes from './routes/pages/index.js'
+import searchRoutes from './routes/search/index.js'
 import signInRoutes from './routes/signIn/index.js'
 import type { Services } from './services/index.js'
 
@@ -69,6 +70,7 @@ export async function buildApp({ config, services, clock, secret, logger }: AppO
   await app.register(signInRoutes, { services })
   await app.register(homeRoutes, { services })
   await app.register(familyRoutes, { services })
+  await app.register(searchRoutes, { services })
   await app.register(accessLogRoutes, { services })
   await app.register(accountRoutes, { services })
   await app.register(adminRoutes, { services })

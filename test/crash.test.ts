@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openDatabase, pgliteParsers, type Database } from '../src/data/database.js'
+import { openDatabase, pgliteOptions, type Database } from '../src/data/database.js'
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from './database.js'
 
 /** The real server in a child process, as `npm start` runs it, with its output collected line by line. */
@@ -92,7 +92,7 @@ describe('a server killed in the middle of a multi-row write leaves no partial r
       await first.exited
       expect(first.output()).not.toContain('Tandem is running')
 
-      const afterCrash = await openDatabase({ pglite: await PGlite.create(dataDir, { parsers: pgliteParsers }) })
+      const afterCrash = await openDatabase({ pglite: await PGlite.create(dataDir, pgliteOptions) })
       expect(await counts(afterCrash)).toEqual(nothing)
       await afterCrash.close()
 
@@ -102,7 +102,7 @@ describe('a server killed in the middle of a multi-row write leaves no partial r
       await second.waitFor(/Tandem is running/)
       second.child.kill('SIGTERM')
       expect(await second.exited).toBe(0)
-      const recovered = await openDatabase({ pglite: await PGlite.create(dataDir, { parsers: pgliteParsers }) })
+      const recovered = await openDatabase({ pglite: await PGlite.create(dataDir, pgliteOptions) })
       const afterRestart = await counts(recovered)
       await recovered.close()
       expect(afterRestart.authorities).toBe(3)

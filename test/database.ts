@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
-import { openDatabase, pgliteParsers, type Database } from '../src/data/database.js'
+import { openDatabase, pgliteOptions, type Database } from '../src/data/database.js'
 import { migrate } from '../src/data/migrate.js'
 
 export type TestDatabaseKind = 'pglite' | 'postgres'
@@ -21,7 +21,7 @@ export interface TestDatabase {
 /** A freshly migrated database of its own for one test file: in-memory PGlite, or a new PostgreSQL database. */
 export async function createTestDatabase(kind: TestDatabaseKind = testDatabaseKind()): Promise<TestDatabase> {
   if (kind === 'pglite') {
-    const database = await openDatabase({ pglite: await PGlite.create({ parsers: pgliteParsers }) })
+    const database = await openDatabase({ pglite: await PGlite.create(pgliteOptions) })
     await migrate(database)
     return { database, url: undefined, close: () => database.close() }
   }

@@ -36,7 +36,19 @@ export async function demoRecords(db: Db, slug: AuthoritySlug) {
     .orderBy('name')
     .execute()
   const practitioner = users.find(user => user.email === `practitioner@${slug}.tandem.example`)!
-  const ownTeamFamilies = families.filter(family => family.team_id === practitioner.team_id)
+  const restrictedIds = new Set(
+    (
+      await db
+        .selectFrom('restriction')
+        .select('record_id')
+        .where('authority_id', '=', authority.authority_id)
+        .where('lifted_at', 'is', null)
+        .execute()
+    ).map(row => row.record_id),
+  )
+  const ownTeamFamilies = families.filter(
+    family => family.team_id === practitioner.team_id && !restrictedIds.has(family.family_id),
+  )
   const otherTeamFamilies = families.filter(family => family.team_id !== practitioner.team_id)
   const partner = users.find(user => user.role === 'partner')!
   const partnerFamilyIds = (
@@ -54,6 +66,8 @@ export async function demoRecords(db: Db, slug: AuthoritySlug) {
     users,
     teams,
     ownTeamFamily: ownTeamFamilies[0]!,
+    /** The demo's restricted family: in the practitioner's team, open only to the team manager. */
+    restrictedFamily: families.find(family => restrictedIds.has(family.family_id))!,
     otherTeamFamily: otherTeamFamilies[0]!,
     partnerFamily: families.find(family => partnerFamilyIds.includes(family.family_id))!,
     personIn: (familyId: string) => people.find(person => person.family_id === familyId)!,

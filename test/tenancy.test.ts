@@ -31,6 +31,13 @@ beforeAll(async () => {
     userId: leedsUser.user_id,
     teamId: leeds.teams[0]!.team_id,
     apiTokenId: leedsToken.apiTokenId,
+    consentId: (
+      await db
+        .selectFrom('consent')
+        .select('consent_id')
+        .where('authority_id', '=', leeds.authority.authority_id)
+        .executeTakeFirstOrThrow()
+    ).consent_id,
   }
   leedsNames = [
     ...leeds.families.map(family => family.name.replace(/ family$/, '')),

@@ -11,6 +11,8 @@ export interface AccessLogEntry {
   ip: string | null
   requestId: string | null
   at: Date
+  /** Why, where it matters: a refusal on a restricted record says so. */
+  detail?: string | null
 }
 
 export async function appendAccessLog(ex: Executor, entries: AccessLogEntry[]) {
@@ -28,6 +30,7 @@ export async function appendAccessLog(ex: Executor, entries: AccessLogEntry[]) {
         ip: entry.ip,
         request_id: entry.requestId,
         occurred_at: entry.at,
+        detail: entry.detail ?? null,
       })),
     )
     .execute()

@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite'
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { Kysely, PostgresDialect, type Transaction } from 'kysely'
 import pg from 'pg'
 import { PGliteDialect } from './pgliteDialect.js'
@@ -44,19 +46,22 @@ pg.types.setTypeParser(DATE_OID, value => value)
 pg.types.setTypeParser(INT8_OID, value => Number(value))
 pg.types.setTypeParser(NUMERIC_OID, value => Number(value))
 
-export const pgliteParsers = {
+const pgliteParsers = {
   [DATE_OID]: (value: string) => value,
   [INT8_OID]: (value: string) => Number(value),
   [NUMERIC_OID]: (value: string) => Number(value),
   [pgliteTypes.TIMESTAMPTZ]: (value: string) => new Date(value),
 }
 
+/** How every PGlite is opened: our type parsers and the extensions the migrations create (fuzzy name search). */
+export const pgliteOptions = { parsers: pgliteParsers, extensions: { pg_trgm, fuzzystrmatch } }
+
 /** Opens PostgreSQL: a real server when DATABASE_URL is set, otherwise embedded PGlite in the data folder. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if ('pglite' in options) return wrapPGlite(options.pglite)
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.onIdleConnectionError)
   mkdirSync(options.dataDir, { recursive: true })
-  const client = await PGlite.create(options.dataDir, { parsers: pgliteParsers })
+  const client = await PGlite.create(options.dataDir, pgliteOptions)
   return wrapPGlite(client)
 }
 

@@ -1,6 +1,6 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely'
 import type { Executor } from './database.js'
-import type { DB, FamilyMemberRole } from './schema.js'
+import type { DB } from './schema.js'
 
 // People and families: the personal records. Reads take the policy's scope; pages authorise after loading.
 
@@ -34,20 +34,6 @@ export async function professionalsOf(ex: Executor, authorityId: string, familyI
   const byFamily = new Map<string, string[]>()
   for (const row of rows) byFamily.set(row.family_id, [...(byFamily.get(row.family_id) ?? []), row.user_id])
   return byFamily
-}
-
-export function familyMembers(ex: Executor, authorityId: string, familyId: string) {
-  return ex
-    .selectFrom('family_member as m')
-    .innerJoin('person as p', join =>
-      join.onRef('p.authority_id', '=', 'm.authority_id').onRef('p.person_id', '=', 'm.person_id'),
-    )
-    .select(['p.person_id', 'p.given_name', 'p.family_name', 'p.date_of_birth', 'm.role', 'm.joined_on', 'm.left_on'])
-    .where('m.authority_id', '=', authorityId)
-    .where('m.family_id', '=', familyId)
-    .orderBy(eb => eb.case().when('m.role', 'in', ['parent', 'carer']).then(0).else(1).end())
-    .orderBy('p.date_of_birth')
-    .execute()
 }
 
 /** Families the scope allows, with their size, newest first. */
@@ -110,29 +96,6 @@ export function familiesPerArea(ex: Executor, authorityId: string) {
     .execute()
 }
 
-export function findPerson(ex: Executor, authorityId: string, personId: string) {
-  return ex
-    .selectFrom('person')
-    .selectAll()
-    .where('authority_id', '=', authorityId)
-    .where('person_id', '=', personId)
-    .executeTakeFirst()
-}
-
-/** The families a person belongs to now, with what the family rules need. */
-export function currentFamiliesOf(ex: Executor, authorityId: string, personId: string) {
-  return ex
-    .selectFrom('family_member as m')
-    .innerJoin('family as f', join =>
-      join.onRef('f.authority_id', '=', 'm.authority_id').onRef('f.family_id', '=', 'm.family_id'),
-    )
-    .select(['f.family_id', 'f.name', 'f.team_id', 'f.area_id', 'm.role'])
-    .where('m.authority_id', '=', authorityId)
-    .where('m.person_id', '=', personId)
-    .where('m.left_on', 'is', null)
-    .execute()
-}
-
 /** People whose names match, for the access log search: a head of service looks up anyone in the authority. */
 export function findPeopleByName(ex: Executor, authorityId: string, name: string, limit = 50) {
   const words = name.trim().toLowerCase().split(/\s+/).filter(Boolean)
@@ -167,30 +130,31 @@ export function familyIdsOfPeople(ex: Executor, authorityId: string, personIds: 
     .execute()
 }
 
-export async function insertPerson(
-  ex: Executor,
-  row: { authorityId: string; givenName: string; familyName: string; dateOfBirth: string | null; by: string; at: Date },
-) {
-  const { person_id } = await ex
-    .insertInto('person')
-    .values({
-      authority_id: row.authorityId,
-      given_name: row.givenName,
-      family_name: row.familyName,
-      date_of_birth: row.dateOfBirth,
-      created_at: row.at,
-      created_by: row.by,
-      updated_at: row.at,
-      updated_by: row.by,
-    })
-    .returning('person_id')
-    .executeTakeFirstOrThrow()
-  return person_id
+export interface FamilyAddress {
+  line1: string
+  line2: string | null
+  town: string | null
+  postcode: string
 }
+
+const addressColumns = (address: FamilyAddress | null | undefined) => ({
+  address_line1: address?.line1 ?? null,
+  address_line2: address?.line2 ?? null,
+  town: address?.town ?? null,
+  postcode: address?.postcode ?? null,
+})
 
 export async function insertFamily(
   ex: Executor,
-  row: { authorityId: string; name: string; areaId: string | null; teamId: string | null; by: string; at: Date },
+  row: {
+    authorityId: string
+    name: string
+    areaId: string | null
+    teamId: string | null
+    address?: FamilyAddress | null
+    by: string
+    at: Date
+  },
 ) {
   const { family_id } = await ex
     .insertInto('family')
@@ -199,6 +163,7 @@ export async function insertFamily(
       name: row.name,
       area_id: row.areaId,
       team_id: row.teamId,
+      ...addressColumns(row.address),
       created_at: row.at,
       created_by: row.by,
       updated_at: row.at,
@@ -209,20 +174,33 @@ export async function insertFamily(
   return family_id
 }
 
-export async function insertFamilyMember(
+/** Saves a family's name and address if it is still at `version`; false when someone else saved first. */
+export async function updateFamilyDetails(
   ex: Executor,
-  row: { authorityId: string; familyId: string; personId: string; role: FamilyMemberRole; joinedOn: string | null },
+  row: {
+    authorityId: string
+    familyId: string
+    version: number
+    name: string
+    address: FamilyAddress | null
+    by: string
+    at: Date
+  },
 ) {
-  await ex
-    .insertInto('family_member')
-    .values({
-      authority_id: row.authorityId,
-      family_id: row.familyId,
-      person_id: row.personId,
-      role: row.role,
-      joined_on: row.joinedOn,
-    })
-    .execute()
+  const result = await ex
+    .updateTable('family')
+    .set(eb => ({
+      name: row.name,
+      ...addressColumns(row.address),
+      updated_at: row.at,
+      updated_by: row.by,
+      version: eb('version', '+', 1),
+    }))
+    .where('authority_id', '=', row.authorityId)
+    .where('family_id', '=', row.familyId)
+    .where('version', '=', row.version)
+    .executeTakeFirst()
+  return result.numUpdatedRows === 1n
 }
 
 export async function insertFamilyProfessional(

@@ -34,8 +34,43 @@ export const accessActions = [
   'search',
   'export',
   'refused',
+  'merge',
 ] as const
 export type AccessAction = (typeof accessActions)[number]
+
+/** `person_id` is the `type` of `related_person_id`; sibling, half-sibling, partner and ex-partner read both ways. */
+export const relationshipTypes = [
+  'mother',
+  'father',
+  'step-parent',
+  'sibling',
+  'half-sibling',
+  'partner',
+  'ex-partner',
+  'grandparent',
+  'carer',
+  'other',
+] as const
+export type RelationshipType = (typeof relationshipTypes)[number]
+
+export const genderCodes = ['0', '1', '2', '9'] as const
+export type GenderCode = (typeof genderCodes)[number]
+export const disabilityAnswers = ['yes', 'no', 'not known'] as const
+export type DisabilityAnswer = (typeof disabilityAnswers)[number]
+export const senProvisionCodes = ['N', 'K', 'E'] as const
+export type SenProvisionCode = (typeof senProvisionCodes)[number]
+export const socialCareStatuses = [
+  'none',
+  'child in need',
+  'child protection plan',
+  'looked after',
+  'care leaver',
+] as const
+export type SocialCareStatus = (typeof socialCareStatuses)[number]
+export const personNameKinds = ['known as', 'previous'] as const
+export type PersonNameKind = (typeof personNameKinds)[number]
+export const consentMethods = ['written', 'verbal'] as const
+export type ConsentMethod = (typeof consentMethods)[number]
 
 export type SignInOutcome = 'signed_in' | 'bad_credentials' | 'throttled'
 
@@ -129,11 +164,134 @@ export interface PersonTable {
   given_name: string
   family_name: string
   date_of_birth: IsoDate | null
+  expected_date: IsoDate | null
+  gender: ColumnType<GenderCode, GenderCode | undefined, GenderCode>
+  ethnicity: string | null
+  first_language: string | null
+  interpreter_needed: Generated<boolean>
+  disability: ColumnType<DisabilityAnswer, DisabilityAnswer | undefined, DisabilityAnswer>
+  sen_provision: SenProvisionCode | null
+  upn: string | null
+  nhs_number: string | null
+  young_carer: Generated<boolean>
+  privately_fostered: Generated<boolean>
+  no_recourse_to_public_funds: Generated<boolean>
+  social_care_status: ColumnType<SocialCareStatus, SocialCareStatus | undefined, SocialCareStatus>
+  merged_into: string | null
+  search_name: Generated<string>
   created_at: Timestamp
   created_by: string
   updated_at: Timestamp
   updated_by: string
   version: Generated<number>
+}
+
+export interface PersonNameTable {
+  authority_id: string
+  person_name_id: Generated<string>
+  person_id: string
+  kind: PersonNameKind
+  given_name: string
+  family_name: string
+  recorded_at: Timestamp
+  recorded_by: string
+}
+
+export interface PersonAddressTable {
+  authority_id: string
+  person_address_id: Generated<string>
+  person_id: string
+  line1: string
+  line2: string | null
+  town: string | null
+  postcode: string
+  moved_in: IsoDate | null
+  moved_out: IsoDate | null
+  recorded_at: Timestamp
+  recorded_by: string
+}
+
+export interface RelationshipTable {
+  authority_id: string
+  relationship_id: Generated<string>
+  person_id: string
+  related_person_id: string
+  type: RelationshipType
+  lives_with: boolean
+  parental_responsibility: Generated<boolean>
+  note: string | null
+  created_at: Timestamp
+  created_by: string
+  updated_at: Timestamp
+  updated_by: string
+  version: Generated<number>
+}
+
+export interface ChronologyEntryTable {
+  authority_id: string
+  chronology_entry_id: Generated<string>
+  family_id: string | null
+  occurred_on: IsoDate
+  category: string
+  summary: string
+  detail: string | null
+  source: string | null
+  kind: 'system' | 'manual'
+  event: string | null
+  recorded_at: Timestamp
+  recorded_by: string | null
+}
+
+export interface ChronologyEntryPersonTable {
+  authority_id: string
+  chronology_entry_id: string
+  person_id: string
+}
+
+export interface ConsentTable {
+  authority_id: string
+  consent_id: Generated<string>
+  family_id: string
+  given_by_person_id: string
+  given_on: IsoDate
+  how: ConsentMethod
+  agencies: string[]
+  purposes: string[]
+  recorded_at: Timestamp
+  recorded_by: string
+  withdrawn_on: IsoDate | null
+  withdrawn_reason: string | null
+  withdrawn_recorded_by: string | null
+  version: Generated<number>
+}
+
+export interface RestrictionTable {
+  authority_id: string
+  restriction_id: Generated<string>
+  record_type: 'person' | 'family'
+  record_id: string
+  reason: string
+  restricted_at: Timestamp
+  restricted_by: string
+  lifted_at: Timestamp | null
+  lifted_by: string | null
+}
+
+export interface RestrictionUserTable {
+  authority_id: string
+  restriction_id: string
+  user_id: string
+}
+
+export interface PersonMergeTable {
+  authority_id: string
+  person_merge_id: Generated<string>
+  kept_person_id: string
+  merged_person_id: string
+  reason: string
+  merged_record: ColumnType<unknown, string, string>
+  merged_at: Timestamp
+  merged_by: string
 }
 
 export interface FamilyTable {
@@ -142,6 +300,10 @@ export interface FamilyTable {
   name: string
   area_id: string | null
   team_id: string | null
+  address_line1: string | null
+  address_line2: string | null
+  town: string | null
+  postcode: string | null
   created_at: Timestamp
   created_by: string
   updated_at: Timestamp
@@ -157,6 +319,7 @@ export interface FamilyMemberTable {
   role: FamilyMemberRole
   joined_on: IsoDate | null
   left_on: IsoDate | null
+  lives_in_household: Generated<boolean>
 }
 
 export interface FamilyProfessionalTable {
@@ -177,6 +340,7 @@ export interface AccessLogTable {
   route: string | null
   ip: string | null
   request_id: string | null
+  detail: string | null
 }
 
 export interface PracticeModelTable {
@@ -217,6 +381,15 @@ export interface DB {
   family: FamilyTable
   family_member: FamilyMemberTable
   family_professional: FamilyProfessionalTable
+  person_name: PersonNameTable
+  person_address: PersonAddressTable
+  relationship: RelationshipTable
+  chronology_entry: ChronologyEntryTable
+  chronology_entry_person: ChronologyEntryPersonTable
+  consent: ConsentTable
+  restriction: RestrictionTable
+  restriction_user: RestrictionUserTable
+  person_merge: PersonMergeTable
   access_log: AccessLogTable
   practice_model: PracticeModelTable
   practice_model_change: PracticeModelChangeTable

@@ -36,3 +36,22 @@ export function ageOn(dateOfBirth: string | null | undefined, on: Date): number 
   if (on.getUTCMonth() + 1 < month || (on.getUTCMonth() + 1 === month && on.getUTCDate() < day)) age -= 1
   return age
 }
+
+const isoDayFormat = new Intl.DateTimeFormat('en-CA', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  timeZone: 'Europe/London',
+})
+
+/** Today's date in the UK as an ISO date (YYYY-MM-DD): what "today" means to a worker in England. */
+export function todayIn(now: Date): string {
+  return isoDayFormat.format(now)
+}
+
+/** An ISO date moved by whole days. */
+export function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T12:00:00Z`)
+  date.setUTCDate(date.getUTCDate() + days)
+  return date.toISOString().slice(0, 10)
+}

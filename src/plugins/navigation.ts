@@ -16,6 +16,7 @@ export function navigationFor(user: CurrentUser, url: string): NavigationItem[] 
   const path = url.split('?')[0] ?? '/'
   const items: NavigationItem[] = [{ href: '/', text: 'Home' }]
   if (can(user, 'families:list')) items.push({ href: '/families', text: 'Families' })
+  if (can(user, 'records:search')) items.push({ href: '/search', text: 'Search' })
   if (can(user, 'accessLog:search')) items.push({ href: '/access-log', text: 'Access log' })
   if (can(user, 'users:manage')) items.push({ href: '/admin/users', text: 'Users' })
   if (can(user, 'teams:manage')) items.push({ href: '/admin/teams', text: 'Teams and areas' })

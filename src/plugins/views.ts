@@ -3,6 +3,10 @@ import fp from 'fastify-plugin'
 import nunjucks from 'nunjucks'
 import type { Config } from '../config.js'
 import { ageOn, formatDate, formatDateTime } from '../lib/dates.js'
+import { labelOf, type CodedValue } from '../lib/dfeCodes.js'
+import { formatNhsNumber } from '../lib/identifiers.js'
+import { relationshipWords } from '../lib/relationships.js'
+import type { RelationshipType } from '../data/schema.js'
 import { capabilities, roleLabels } from '../policies/index.js'
 import type { CurrentUser } from '../services/index.js'
 import { navigationFor } from './navigation.js'
@@ -27,6 +31,15 @@ export default fp<{ config: Config; now: () => Date }>(async (app, { config, now
   env.addFilter('dateTime', formatDateTime)
   env.addFilter('age', (dateOfBirth: string | null) => ageOn(dateOfBirth, now()))
   env.addFilter('roleLabel', (role: keyof typeof roleLabels) => roleLabels[role] ?? role)
+  env.addFilter(
+    'codeLabel',
+    (code: string | null | undefined, list: readonly CodedValue[]) => labelOf(list, code) ?? '',
+  )
+  env.addFilter('nhsNumber', (value: string | null | undefined) => (value ? formatNhsNumber(value) : ''))
+  env.addFilter('joinPresent', (parts: unknown[], separator = ', ') =>
+    parts.filter(part => typeof part === 'string' && part.trim() !== '').join(separator),
+  )
+  env.addFilter('relationshipWords', (type: RelationshipType) => relationshipWords[type] ?? type)
   env.addGlobal('serviceName', 'Tandem')
 
   app.decorateReply('view', function (this, template: string, context: Record<string, unknown> = {}) {
@@ -41,6 +54,7 @@ export default fp<{ config: Config; now: () => Date }>(async (app, { config, now
       csrfToken: this.generateCsrf({ userInfo: csrfUserInfo(request) }),
       cspNonce: this.cspNonce?.script,
       currentPath: request.url.split('?')[0],
+      today: now(),
     })
     return this.type('text/html; charset=utf-8').send(html)
   })

@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely'
+import { expressionBuilder, sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely'
 import type { DB } from '../data/schema.js'
 import type { Actor } from './actor.js'
 
@@ -9,6 +9,13 @@ export interface FamilyResource {
   teamId: string | null
   areaId: string | null
   professionalUserIds: readonly string[]
+  /** The users a restricted family is open to; null when it is not restricted. */
+  restrictedTo: readonly string[] | null
+}
+
+/** A restricted record is open only to the users it names, whatever their role (issue: restricted records). */
+export function restrictionAllows(actor: Actor, restrictedTo: readonly string[] | null): boolean {
+  return restrictedTo === null || restrictedTo.includes(actor.userId)
 }
 
 /**
@@ -18,7 +25,7 @@ export interface FamilyResource {
  * administrators see no family records by default.
  */
 export function canReadFamily(actor: Actor, family: FamilyResource): boolean {
-  if (actor.authorityId !== family.authorityId) return false
+  if (actor.authorityId !== family.authorityId || !restrictionAllows(actor, family.restrictedTo)) return false
   switch (actor.role) {
     case 'practitioner':
     case 'team_manager':
@@ -47,33 +54,67 @@ type FamilyBuilder = ExpressionBuilder<DB, 'family'>
 
 /** The same rule as canReadFamily, as a WHERE clause on `family`: lists use it, so they never show more. */
 export function visibleFamilies(actor: Actor): (eb: FamilyBuilder) => Expression<SqlBool> {
-  return eb => {
-    const inAuthority = eb('family.authority_id', '=', actor.authorityId)
-    switch (actor.role) {
-      case 'practitioner':
-      case 'team_manager':
-        return actor.teamId === null ? eb.lit(false) : eb.and([inAuthority, eb('family.team_id', '=', actor.teamId)])
-      case 'head_of_service':
-      case 'panel_chair':
-        return actor.areaId === null ? inAuthority : eb.and([inAuthority, eb('family.area_id', '=', actor.areaId)])
-      case 'front_door':
-        return inAuthority
-      case 'partner':
-        return eb.and([
-          inAuthority,
-          eb.exists(
-            eb
-              .selectFrom('family_professional as fp')
-              .select(sql`1`.as('one'))
-              .whereRef('fp.authority_id', '=', 'family.authority_id')
-              .whereRef('fp.family_id', '=', 'family.family_id')
-              .where('fp.user_id', '=', actor.userId),
+  return eb => eb.and([byRole(actor, eb), notRestrictedFrom(actor, 'family', eb.ref('family.family_id'))])
+}
+
+/** No restriction in force on the record, or one that names the actor. */
+export function notRestrictedFrom(
+  actor: Actor,
+  recordType: 'person' | 'family',
+  recordId: Expression<string>,
+): Expression<SqlBool> {
+  const eb = expressionBuilder<DB, never>()
+  return eb.not(
+    eb.exists(
+      eb
+        .selectFrom('restriction as r')
+        .select(sql`1`.as('one'))
+        .where('r.authority_id', '=', actor.authorityId)
+        .where('r.record_type', '=', recordType)
+        .where('r.record_id', '=', recordId)
+        .where('r.lifted_at', 'is', null)
+        .where(inner =>
+          inner.not(
+            inner.exists(
+              inner
+                .selectFrom('restriction_user as ru')
+                .select(sql`1`.as('one'))
+                .whereRef('ru.authority_id', '=', 'r.authority_id')
+                .whereRef('ru.restriction_id', '=', 'r.restriction_id')
+                .where('ru.user_id', '=', actor.userId),
+            ),
           ),
-        ])
-      case 'qa_auditor':
-      case 'performance_analyst':
-      case 'admin':
-        return eb.lit(false)
-    }
+        ),
+    ),
+  )
+}
+
+function byRole(actor: Actor, eb: FamilyBuilder): Expression<SqlBool> {
+  const inAuthority = eb('family.authority_id', '=', actor.authorityId)
+  switch (actor.role) {
+    case 'practitioner':
+    case 'team_manager':
+      return actor.teamId === null ? eb.lit(false) : eb.and([inAuthority, eb('family.team_id', '=', actor.teamId)])
+    case 'head_of_service':
+    case 'panel_chair':
+      return actor.areaId === null ? inAuthority : eb.and([inAuthority, eb('family.area_id', '=', actor.areaId)])
+    case 'front_door':
+      return inAuthority
+    case 'partner':
+      return eb.and([
+        inAuthority,
+        eb.exists(
+          eb
+            .selectFrom('family_professional as fp')
+            .select(sql`1`.as('one'))
+            .whereRef('fp.authority_id', '=', 'family.authority_id')
+            .whereRef('fp.family_id', '=', 'family.family_id')
+            .where('fp.user_id', '=', actor.userId),
+        ),
+      ])
+    case 'qa_auditor':
+    case 'performance_analyst':
+    case 'admin':
+      return eb.lit(false)
   }
 }

@@ -2,7 +2,14 @@ import { roles, type Role } from '../data/schema.js'
 import { ForbiddenError } from '../lib/errors.js'
 import type { Actor } from './actor.js'
 import { canReadFamily, canUpdateFamily, visibleFamilies, type FamilyResource } from './families.js'
-import { canReadPerson, canUpdatePerson, type PersonResource } from './people.js'
+import {
+  canReadPerson,
+  canRestrictFamily,
+  canRestrictPerson,
+  canUpdatePerson,
+  visiblePeople,
+  type PersonResource,
+} from './people.js'
 
 export type { Actor } from './actor.js'
 export { roleLabels } from './actor.js'
@@ -21,6 +28,12 @@ const capabilityRules = {
   'accessLog:search': ['head_of_service', 'admin'],
   /** Open the list of families the policy lets the user see. */
   'families:list': ['practitioner', 'team_manager', 'head_of_service', 'front_door', 'panel_chair', 'partner'],
+  /** Start a new family record and add people to the families one works (the duplicate check first). */
+  'families:create': ['practitioner', 'team_manager', 'head_of_service', 'front_door'],
+  /** Search people and families by name, date of birth, identifier or postcode (results follow the family rules). */
+  'records:search': ['practitioner', 'team_manager', 'head_of_service', 'front_door', 'panel_chair', 'partner'],
+  /** Merge two records of one person (both must be visible to the manager). */
+  'people:merge': ['team_manager', 'head_of_service'],
   /** Counts without names. */
   'aggregates:read': ['performance_analyst', 'head_of_service', 'team_manager'],
   /** Create and revoke one's own API tokens. */
@@ -34,6 +47,8 @@ const recordRules = {
   'family:update': canUpdateFamily,
   'person:read': canReadPerson,
   'person:update': canUpdatePerson,
+  'person:restrict': canRestrictPerson,
+  'family:restrict': canRestrictFamily,
 } satisfies Record<string, (actor: Actor, resource: never) => boolean>
 
 export type RecordAction = keyof typeof recordRules
@@ -68,13 +83,22 @@ export function capabilities(actor: Actor): Record<Capability, boolean> {
 
 /** What the actor may do with one family, for its page. */
 export function familyAbilities(actor: Actor, family: FamilyResource) {
-  return { read: can(actor, 'family:read', family), update: can(actor, 'family:update', family) }
+  return {
+    read: can(actor, 'family:read', family),
+    update: can(actor, 'family:update', family),
+    restrict: can(actor, 'family:restrict', family),
+  }
 }
 
 /** What the actor may do with one person, for their page. */
 export function personAbilities(actor: Actor, person: PersonResource) {
-  return { read: can(actor, 'person:read', person), update: can(actor, 'person:update', person) }
+  return {
+    read: can(actor, 'person:read', person),
+    update: can(actor, 'person:update', person),
+    restrict: can(actor, 'person:restrict', person),
+    merge: can(actor, 'people:merge') && can(actor, 'person:read', person),
+  }
 }
 
 /** Query scopes: the same rules as `can`, as WHERE clauses for lists. */
-export const scopes = { visibleFamilies }
+export const scopes = { visibleFamilies, visiblePeople }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildTestApp, type TestApp } from '../../test/app.js'
+import { restrictionsOn } from '../data/restrictions.js'
 import { roles, type Role } from '../data/schema.js'
 import { can, scopes, type Actor, type Capability, type FamilyResource } from './index.js'
 
@@ -18,6 +19,7 @@ const family = (overrides: Partial<FamilyResource> = {}): FamilyResource => ({
   teamId: 't1',
   areaId: 'area1',
   professionalUserIds: [],
+  restrictedTo: null,
   ...overrides,
 })
 
@@ -29,6 +31,9 @@ describe('capabilities by role (DESIGN §1)', () => {
     'accessLog:search': ['head_of_service', 'admin'],
     'families:list': ['practitioner', 'team_manager', 'head_of_service', 'front_door', 'panel_chair', 'partner'],
     'aggregates:read': ['performance_analyst', 'head_of_service', 'team_manager'],
+    'families:create': ['practitioner', 'team_manager', 'head_of_service', 'front_door'],
+    'records:search': ['practitioner', 'team_manager', 'head_of_service', 'front_door', 'panel_chair', 'partner'],
+    'people:merge': ['team_manager', 'head_of_service'],
     'apiTokens:manage': [...roles],
   }
   for (const [capability, allowed] of Object.entries(table) as [Capability, Role[]][]) {
@@ -66,6 +71,16 @@ describe('reading a family (DESIGN §1: need-to-know)', () => {
     ['an administrator reads no case records by default', 'admin', {}, {}, false],
     ['nobody reads another authority’s family', 'front_door', {}, { authorityId: 'a2' }, false],
     ['not even a head of service of no locality', 'head_of_service', { areaId: null }, { authorityId: 'a2' }, false],
+    ['a restricted family is closed to its own team', 'practitioner', {}, { restrictedTo: ['u2'] }, false],
+    ['a restricted family is open to the users it names', 'practitioner', {}, { restrictedTo: ['u1'] }, true],
+    [
+      'naming a user does not open another team’s family',
+      'practitioner',
+      {},
+      { teamId: 't2', restrictedTo: ['u1'] },
+      false,
+    ],
+    ['a restriction closes it to the front door too', 'front_door', {}, { restrictedTo: [] }, false],
   ]
   for (const [name, role, actorOverrides, familyOverrides, expected] of cases) {
     it(name, () => expect(can(actor(role, actorOverrides), 'family:read', family(familyOverrides))).toBe(expected))
@@ -89,6 +104,13 @@ describe('a list never shows what the page would refuse', () => {
     const { db } = t.testDatabase.database
     const users = await db.selectFrom('app_user').selectAll().execute()
     const families = await db.selectFrom('family').selectAll().execute()
+    const restrictions = new Map<string, string[]>()
+    for (const authority of await db.selectFrom('authority').select('authority_id').execute()) {
+      const ids = families.filter(row => row.authority_id === authority.authority_id).map(row => row.family_id)
+      for (const [id, users] of await restrictionsOn(db, authority.authority_id, 'family', ids))
+        restrictions.set(id, users)
+    }
+    expect([...restrictions.keys()].length, 'the demo holds a restricted family').toBeGreaterThan(0)
     const professionals = await db.selectFrom('family_professional').selectAll().execute()
     expect(users.length).toBeGreaterThanOrEqual(27)
     let visibleSomewhere = 0
@@ -112,6 +134,7 @@ describe('a list never shows what the page would refuse', () => {
           teamId: row.team_id,
           areaId: row.area_id,
           professionalUserIds: professionals.filter(p => p.family_id === row.family_id).map(p => p.user_id),
+          restrictedTo: restrictions.get(row.family_id) ?? null,
         }),
       )
       expect(listed.map(row => row.family_id).sort(), `${user.email}`).toEqual(

@@ -6,7 +6,19 @@ import { findUser, listUsers } from '../data/staff.js'
 import { authorize } from '../policies/index.js'
 import type { RequestContext, ServiceDeps } from './context.js'
 
-export type RecordType = 'person' | 'family' | 'user' | 'team' | 'area' | 'api_token' | 'practice_model' | 'page'
+export type RecordType =
+  | 'person'
+  | 'family'
+  | 'relationship'
+  | 'chronology_entry'
+  | 'consent'
+  | 'restriction'
+  | 'user'
+  | 'team'
+  | 'area'
+  | 'api_token'
+  | 'practice_model'
+  | 'page'
 
 /** The access log: who viewed or changed which record, when, from where — and what was refused. */
 export function createAccessLogService({ database, clock }: ServiceDeps) {
@@ -19,6 +31,7 @@ export function createAccessLogService({ database, clock }: ServiceDeps) {
     recordType: RecordType,
     recordIds: (string | null)[],
     ex: Executor = db,
+    detail: string | null = null,
   ) {
     await appendAccessLog(
       ex,
@@ -32,6 +45,7 @@ export function createAccessLogService({ database, clock }: ServiceDeps) {
         ip: ctx.ip,
         requestId: ctx.requestId,
         at: clock.now(),
+        detail,
       })),
     )
   }
@@ -40,8 +54,8 @@ export function createAccessLogService({ database, clock }: ServiceDeps) {
     record,
 
     /** A refused request, with the record it was for when there was one. */
-    recordRefusal(ctx: RequestContext, recordType: RecordType, recordId: string | null) {
-      return record(ctx, 'refused', recordType, [recordId])
+    recordRefusal(ctx: RequestContext, recordType: RecordType, recordId: string | null, detail: string | null = null) {
+      return record(ctx, 'refused', recordType, [recordId], db, detail)
     },
 
     /** Searches the log by a person's name or by a user, for a head of service or an administrator. */

@@ -1,6 +1,18 @@
 import type { Executor } from '../data/database.js'
-import { insertFamily, insertFamilyMember, insertFamilyProfessional, insertPerson } from '../data/records.js'
-import type { FamilyMemberRole, Role } from '../data/schema.js'
+import { insertChronologyEntry } from '../data/chronology.js'
+import { insertConsent } from '../data/consent.js'
+import {
+  insertCurrentAddress,
+  insertMember,
+  insertPersonDetails,
+  upsertRelationship,
+  type PersonDetails,
+} from '../data/people.js'
+import { insertFamily, insertFamilyProfessional } from '../data/records.js'
+import { insertRestriction } from '../data/restrictions.js'
+import type { FamilyMemberRole, GenderCode, RelationshipType, Role } from '../data/schema.js'
+import { addDays, todayIn } from '../lib/dates.js'
+import { normaliseName } from '../lib/names.js'
 import { insertTeam, insertUser, listAuthorities } from '../data/staff.js'
 import { roleLabels } from '../policies/index.js'
 import type { PresetName } from '../practice-models/presets/index.js'
@@ -20,6 +32,97 @@ interface DemoAuthority {
   secondPractitioner: string
   /** Surnames for the synthetic families, so each authority's demo reads differently. */
   surnames: string[]
+  /** Where the synthetic families live: real-looking streets and postcode districts of the area. */
+  town: string
+  streets: string[]
+  postcodeDistricts: string[]
+}
+
+interface DemoMember {
+  given: string
+  born: string | null
+  expected?: string
+  gender: GenderCode
+  role: FamilyMemberRole
+  livesApart?: boolean
+}
+
+/** Synthetic NHS numbers with a valid check digit, from a range no one is issued (they start 999). */
+function* syntheticNhsNumbers(): Generator<string, never> {
+  for (let base = 999_000_000; ; base += 1) {
+    const digits = String(base).split('').map(Number)
+    const check = 11 - (digits.reduce((sum, digit, position) => sum + digit * (10 - position), 0) % 11)
+    if (check === 10) continue
+    yield `${base}${check === 11 ? 0 : check}`
+  }
+}
+
+function demoPerson(member: DemoMember, surname: string, nhs: Generator<string, never>): PersonDetails {
+  const child = member.role === 'child'
+  return {
+    givenName: member.given,
+    familyName: surname,
+    dateOfBirth: member.born,
+    expectedDate: member.expected ?? null,
+    gender: member.gender,
+    ethnicity: 'WBRI',
+    firstLanguage: member.role === 'unborn child' ? null : 'English',
+    interpreterNeeded: false,
+    disability: 'not known',
+    senProvision: child ? 'N' : null,
+    upn: null,
+    nhsNumber: member.role === 'unborn child' ? null : nhs.next().value,
+    youngCarer: false,
+    privatelyFostered: false,
+    noRecourseToPublicFunds: false,
+    socialCareStatus: 'none',
+  }
+}
+
+/** Mother and father to each child, the parents' partnership (or separation) and the children as siblings. */
+async function relateDemoFamily(
+  ex: Executor,
+  authorityId: string,
+  members: DemoMember[],
+  ids: string[],
+  by: string,
+  at: Date,
+) {
+  const relate = (
+    from: number,
+    to: number,
+    type: RelationshipType,
+    livesWith: boolean,
+    parentalResponsibility = false,
+  ) =>
+    upsertRelationship(ex, {
+      authorityId,
+      relationship: {
+        personId: ids[from]!,
+        relatedPersonId: ids[to]!,
+        type,
+        livesWith,
+        parentalResponsibility,
+        note: null,
+      },
+      by,
+      at,
+    })
+  const parents = members.flatMap((member, index) => (member.role === 'parent' ? [index] : []))
+  const children = members.flatMap((member, index) => (member.role !== 'parent' ? [index] : []))
+  for (const parent of parents) {
+    for (const child of children) {
+      const together = !members[parent]!.livesApart
+      await relate(parent, child, members[parent]!.gender === '2' ? 'mother' : 'father', together, true)
+    }
+  }
+  if (parents.length === 2) {
+    const apart = parents.some(parent => members[parent]!.livesApart)
+    await relate(parents[0]!, parents[1]!, apart ? 'ex-partner' : 'partner', !apart)
+  }
+  for (const [position, child] of children.entries()) {
+    for (const sibling of children.slice(position + 1)) await relate(child, sibling, 'sibling', true)
+  }
 }
 
 // Synthetic people only. Each authority starts from its own preset (its areas come from there: Derby's
@@ -48,6 +151,9 @@ const demoAuthorities: DemoAuthority[] = [
     },
     secondPractitioner: 'Jordan Whitfield',
     surnames: ['Ashworth', 'Bramley', 'Coulson', 'Dunmore', 'Elwood', 'Fairley'],
+    town: 'Derby',
+    streets: ['Osmaston Road', 'Normanton Road', 'Kedleston Road', 'Nottingham Road'],
+    postcodeDistricts: ['DE1', 'DE23', 'DE22', 'DE21', 'DE24', 'DE3'],
   },
   {
     slug: 'durham',
@@ -70,6 +176,9 @@ const demoAuthorities: DemoAuthority[] = [
     },
     secondPractitioner: 'Sasha Whitfield',
     surnames: ['Gowland', 'Hetherington', 'Iveson', 'Jobling', 'Kirtley', 'Laidler'],
+    town: 'Durham',
+    streets: ['Front Street', 'Gilesgate', 'Sunderland Road', 'Durham Road'],
+    postcodeDistricts: ['DH1', 'DH6', 'DL14', 'SR8', 'DH9', 'DL17'],
   },
   {
     slug: 'leeds',
@@ -92,6 +201,9 @@ const demoAuthorities: DemoAuthority[] = [
     },
     secondPractitioner: 'Sasha Whitfield',
     surnames: ['Moorhouse', 'Naylor', 'Oldroyd', 'Pickersgill', 'Quarmby', 'Rushworth'],
+    town: 'Leeds',
+    streets: ['Harehills Lane', 'Beeston Road', 'Tong Road', 'Seacroft Avenue'],
+    postcodeDistricts: ['LS9', 'LS11', 'LS12', 'LS14', 'LS8', 'LS10'],
   },
 ]
 
@@ -194,30 +306,44 @@ export function createDemoService(
       updated_at: now,
     })
     const byUser = userIds.get('admin')!
+    const today = todayIn(now)
+    const nextNhsNumber = syntheticNhsNumbers()
     for (const [index, surname] of demo.surnames.entries()) {
       const teamIndex = index < 4 ? 0 : 1
+      const address = {
+        line1: `${12 + index * 7} ${demo.streets[index % demo.streets.length]}`,
+        line2: null,
+        town: demo.town,
+        postcode: `${demo.postcodeDistricts[index % demo.postcodeDistricts.length]} ${index + 1}${'ABDEFG'[index]}${'HJLNPQ'[index]}`,
+      }
       const familyId = await insertFamily(ex, {
         authorityId,
-        name: `${surname} family`,
+        name: surname,
         areaId: areaIds[teamIndex] ?? null,
         teamId: teamIds[teamIndex] ?? null,
+        address,
         by: byUser,
         at: now,
       })
-      const members: { given: string; born: string; role: FamilyMemberRole }[] = [
+      // Even-numbered families have two parents; the third family's father lives apart and a baby is on the way.
+      const fatherLivesApart = index === 2
+      const members: DemoMember[] = [
         {
           given: adultNames[(index * 2) % adultNames.length]!,
           born: `${1984 + index}-0${(index % 9) + 1}-14`,
+          gender: '2',
           role: 'parent',
         },
         {
           given: childNames[(index * 2) % childNames.length]!,
           born: `${2012 + index}-1${index % 3}-0${(index % 8) + 1}`,
+          gender: '2',
           role: 'child',
         },
         {
           given: childNames[(index * 2 + 1) % childNames.length]!,
           born: `${2016 + index}-0${(index % 9) + 1}-2${index % 8}`,
+          gender: '1',
           role: 'child',
         },
       ]
@@ -225,19 +351,84 @@ export function createDemoService(
         members.splice(1, 0, {
           given: adultNames[(index * 2 + 1) % adultNames.length]!,
           born: `${1981 + index}-11-03`,
+          gender: '1',
           role: 'parent',
+          livesApart: fatherLivesApart,
         })
       }
+      if (fatherLivesApart) {
+        members.push({ given: 'Baby', born: null, expected: addDays(today, 90), gender: '0', role: 'unborn child' })
+      }
+      const ids: string[] = []
       for (const member of members) {
-        const personId = await insertPerson(ex, {
+        const details = demoPerson(member, surname, nextNhsNumber)
+        const personId = await insertPersonDetails(ex, {
           authorityId,
-          givenName: member.given,
-          familyName: surname,
-          dateOfBirth: member.born,
+          details,
+          searchName: normaliseName(`${member.given} ${surname}`),
           by: byUser,
           at: now,
         })
-        await insertFamilyMember(ex, { authorityId, familyId, personId, role: member.role, joinedOn: null })
+        ids.push(personId)
+        await insertMember(ex, {
+          authorityId,
+          familyId,
+          personId,
+          role: member.role,
+          joinedOn: null,
+          livesInHousehold: !member.livesApart,
+        })
+        if (!member.livesApart && member.role !== 'unborn child') {
+          await insertCurrentAddress(ex, { authorityId, personId, address, movedIn: null, by: byUser, at: now })
+        }
+      }
+      await relateDemoFamily(ex, authorityId, members, ids, byUser, now)
+      await insertChronologyEntry(ex, {
+        authorityId,
+        entry: {
+          familyId,
+          personIds: [],
+          occurredOn: addDays(today, -60 + index),
+          category: 'Early help',
+          summary: 'Family record created',
+          detail: null,
+          source: 'Tandem',
+          kind: 'system',
+          event: 'family created',
+        },
+        by: byUser,
+        at: now,
+      })
+      await insertChronologyEntry(ex, {
+        authorityId,
+        entry: {
+          familyId,
+          personIds: [ids[ids.length - 1]!],
+          occurredOn: addDays(today, -45 + index),
+          category: 'Education',
+          summary: `School raised concerns about ${members[members.length - 1]!.given}’s attendance (82% this term)`,
+          detail: null,
+          source: partnerAgencies[demo.slug] ?? 'School',
+          kind: 'manual',
+          event: null,
+        },
+        by: userIds.get('practitioner')!,
+        at: now,
+      })
+      if (index % 3 === 0) {
+        await insertConsent(ex, {
+          authorityId,
+          familyId,
+          consent: {
+            givenByPersonId: ids[0]!,
+            givenOn: addDays(today, -50 + index),
+            how: 'written',
+            agencies: ['Early help', 'Schools and education', 'Health'],
+            purposes: ['Assessing the family’s needs', 'Working together in a Team Around the Family'],
+          },
+          by: userIds.get('practitioner')!,
+          at: now,
+        })
       }
       if (index === 0 || index === 4) {
         await insertFamilyProfessional(ex, {
@@ -245,6 +436,18 @@ export function createDemoService(
           familyId,
           userId: userIds.get('partner')!,
           involvement: 'Designated safeguarding lead',
+        })
+      }
+      // The fourth family is restricted to the team manager: the practitioner in the same team cannot find it.
+      if (index === 3) {
+        await insertRestriction(ex, {
+          authorityId,
+          recordType: 'family',
+          recordId: familyId,
+          reason: 'A relative of the family works in the early help service',
+          userIds: [userIds.get('team_manager')!],
+          by: userIds.get('team_manager')!,
+          at: now,
         })
       }
     }

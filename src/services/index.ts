@@ -6,6 +6,9 @@ import { createAuthService } from './auth.js'
 import type { ServiceDeps } from './context.js'
 import { createDemoService } from './demo.js'
 import { createPracticeModelService } from './practiceModels.js'
+import { createChronologyService } from './chronology.js'
+import { createConsentService } from './consent.js'
+import { createRecordAccess } from './recordAccess.js'
 import { createRecordsService } from './records.js'
 import { createSessionService } from './sessions.js'
 import { createStaffService } from './staff.js'
@@ -16,12 +19,16 @@ export function createServices(deps: ServiceDeps) {
   const auth = createAuthService(deps, accessLog)
   const practiceModels = createPracticeModelService(deps, accessLog)
   const authorities = createAuthorityService(deps, practiceModels)
+  const recordAccess = createRecordAccess(deps, accessLog)
+  const chronology = createChronologyService(deps, accessLog, recordAccess)
   return {
     accessLog,
     auth,
     sessions: createSessionService(deps),
     staff: createStaffService(deps, accessLog),
-    records: createRecordsService(deps, accessLog),
+    records: createRecordsService(deps, accessLog, recordAccess, chronology),
+    chronology,
+    consent: createConsentService(deps, accessLog, recordAccess, chronology),
     apiTokens: createApiTokenService(deps, auth, accessLog),
     practiceModels,
     authorities,

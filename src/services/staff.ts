@@ -204,6 +204,15 @@ export function createStaffService(
       return listUsers(db, ctx.actor.authorityId, filter)
     },
 
+    /** Active colleagues in the authority with their role and team, for choosing who may see a restricted record. */
+    async colleagues(ctx: RequestContext) {
+      authorize(ctx.actor, 'families:list')
+      const users = await listUsers(db, ctx.actor.authorityId, { active: true })
+      return users
+        .filter(user => user.user_id !== ctx.actor.userId)
+        .map(user => ({ userId: user.user_id, name: user.display_name, role: user.role, teamName: user.team_name }))
+    },
+
     async getUser(ctx: RequestContext, userId: string) {
       authorize(ctx.actor, 'users:manage')
       const user = await userOrThrow(db, ctx.actor.authorityId, userId)
