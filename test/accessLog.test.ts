@@ -51,6 +51,24 @@ describe('the access log', () => {
     expect(rows.at(-1)).toMatchObject({ action: 'view', record_type: 'family' })
   })
 
+  it('shows the head of service every attempt to open a restricted record, and only those when asked', async () => {
+    // Issue 6: everyone else neither finds nor opens a restricted record, and every attempt is logged for the head of service.
+    const practitioner = await signedIn(t.app, demoEmail('practitioner', 'derby'))
+    const restricted = derby.restrictedFamily
+    expect((await practitioner.get(`/families/${derby.ownTeamFamily.family_id}`)).statusCode).toBe(200)
+    const attempt = await practitioner.get(`/families/${restricted.family_id}`)
+    expect(attempt.statusCode).toBe(404)
+    expect(attempt.body).not.toContain(restricted.name)
+    const head = await signedIn(t.app, demoEmail('head_of_service', 'derby'))
+    const log = await head.get('/access-log?restricted=yes')
+    expect(log.statusCode).toBe(200)
+    expect(log.body).toContain('restricted record')
+    expect(log.body).toContain(`/families/${restricted.family_id}`)
+    expect(log.body).toContain(derby.user(demoEmail('practitioner', 'derby')).display_name)
+    // Only refusals on restricted records: the head of service's own view of the log is not among them.
+    expect(log.body).not.toMatch(/>\s*View\s*</)
+  })
+
   it('records a refused attempt against the record, and the refusal page shows nothing of it', async () => {
     const agent = await signedIn(t.app, demoEmail('practitioner', 'derby'))
     const person = derby.personIn(derby.otherTeamFamily.family_id)

@@ -36,7 +36,12 @@ export async function appendAccessLog(ex: Executor, entries: AccessLogEntry[]) {
     .execute()
 }
 
+/** The detail a refusal on a restricted record carries. */
+export const RESTRICTED_DETAIL = 'restricted record'
+
 export interface AccessLogFilter {
+  /** Only attempts to reach a restricted record by someone it is not open to. */
+  refusedRestrictedOnly?: boolean
   userId?: string
   personIds?: string[]
   familyIds?: string[]
@@ -64,6 +69,7 @@ export function searchAccessLog(ex: Executor, authorityId: string, filter: Acces
       'l.record_id',
       'l.route',
       'l.ip',
+      'l.detail',
     ])
     .where('l.authority_id', '=', authorityId)
   if (filter.userId) query = query.where('l.user_id', '=', filter.userId)
@@ -78,6 +84,8 @@ export function searchAccessLog(ex: Executor, authorityId: string, filter: Acces
       ]),
     )
   }
+  if (filter.refusedRestrictedOnly)
+    query = query.where('l.action', '=', 'refused').where('l.detail', '=', RESTRICTED_DETAIL)
   if (filter.from) query = query.where('l.occurred_at', '>=', filter.from)
   if (filter.to) query = query.where('l.occurred_at', '<', filter.to)
   return query

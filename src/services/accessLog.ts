@@ -59,7 +59,10 @@ export function createAccessLogService({ database, clock }: ServiceDeps) {
     },
 
     /** Searches the log by a person's name or by a user, for a head of service or an administrator. */
-    async search(ctx: RequestContext, query: { personName?: string; userId?: string; page: number; pageSize: number }) {
+    async search(
+      ctx: RequestContext,
+      query: { personName?: string; userId?: string; restrictedOnly?: boolean; page: number; pageSize: number },
+    ) {
       authorize(ctx.actor, 'accessLog:search')
       const authorityId = ctx.actor.authorityId
       let people: Awaited<ReturnType<typeof findPeopleByName>> = []
@@ -73,6 +76,7 @@ export function createAccessLogService({ database, clock }: ServiceDeps) {
       const user = query.userId ? await findUser(db, authorityId, query.userId) : undefined
       const rows = await searchAccessLog(db, authorityId, {
         ...(query.userId ? { userId: query.userId } : {}),
+        ...(query.restrictedOnly ? { refusedRestrictedOnly: true } : {}),
         ...(personIds ? { personIds, familyIds: familyIds ?? [] } : {}),
         limit: query.pageSize + 1,
         offset: (query.page - 1) * query.pageSize,

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely'
 import type { Executor } from '../data/database.js'
 import type { DB } from '../data/schema.js'
+import { RESTRICTED_DETAIL } from '../data/accessLog.js'
 import { familiesOfPerson, findPersonRecord } from '../data/people.js'
 import { findFamily, professionalsOf } from '../data/records.js'
 import { restrictionsOn } from '../data/restrictions.js'
@@ -10,7 +11,7 @@ import type { createAccessLogService } from './accessLog.js'
 import type { RequestContext, ServiceDeps } from './context.js'
 
 /** The refusal a restricted record gives: the same page as a record that does not exist, so it reveals nothing. */
-export const RESTRICTED = 'restricted record'
+export const RESTRICTED = RESTRICTED_DETAIL
 
 /**
  * Loads what the policy needs to decide on a family or a person, and refuses (logged) when it says no.

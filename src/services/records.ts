@@ -402,13 +402,22 @@ export function createRecordsService(
         relationshipsAmong(db, authorityId, [personId]),
         mergesInto(db, authorityId, personId),
       ])
-      const relatedIds = relationships.map(row => (row.person_id === personId ? row.related_person_id : row.person_id))
-      const related = relatedIds.length
+      // Only relationships with people the user may see: a restricted relative, or one in another team's
+      // family, is not named here.
+      const relatedIds = [
+        ...new Set(relationships.map(row => (row.person_id === personId ? row.related_person_id : row.person_id))),
+      ]
+      const visibleIds: string[] = []
+      for (const relatedId of relatedIds) {
+        const { resource: relatedResource } = await access.personResource(authorityId, relatedId)
+        if (can(ctx.actor, 'person:read', relatedResource)) visibleIds.push(relatedId)
+      }
+      const related = visibleIds.length
         ? await db
             .selectFrom('person')
             .select(['person_id', 'given_name', 'family_name'])
             .where('authority_id', '=', authorityId)
-            .where('person_id', 'in', relatedIds)
+            .where('person_id', 'in', visibleIds)
             .execute()
         : []
       const relatedById = new Map(related.map(row => [row.person_id, row]))
@@ -419,11 +428,10 @@ export function createRecordsService(
         otherNames,
         addresses,
         families,
-        relationships: relationships.map(row => ({
-          ...row,
-          other: relatedById.get(row.person_id === personId ? row.related_person_id : row.person_id)!,
-          outward: row.person_id === personId,
-        })),
+        relationships: relationships.flatMap(row => {
+          const other = relatedById.get(row.person_id === personId ? row.related_person_id : row.person_id)
+          return other ? [{ ...row, other, outward: row.person_id === personId }] : []
+        }),
         merges,
         restriction: abilities.restrict ? await restrictionOf(db, authorityId, 'person', personId) : undefined,
         abilities,
@@ -569,7 +577,21 @@ export function createRecordsService(
         { limit: page.pageSize, offset: (page.page - 1) * page.pageSize },
       )
       await accessLog.record(ctx, 'search', 'person', [null])
-      return { rows, total: rows[0]?.total ?? 0 }
+      // Past the last page there is no row to carry the total: ask for the first one.
+      const total =
+        rows[0]?.total ??
+        (page.page > 1
+          ? ((
+              await searchPeople(
+                db,
+                ctx.actor.authorityId,
+                scopes.visiblePeople(ctx.actor),
+                { ...criteria, name },
+                { limit: 1, offset: 0 },
+              )
+            )[0]?.total ?? 0)
+          : 0)
+      return { rows, total }
     },
 
     /**
