@@ -59,7 +59,22 @@ export function visiblePeople(actor: Actor): (eb: ExpressionBuilder<DB, 'person'
           .select(sql`1`.as('one'))
           .whereRef('m.authority_id', '=', 'person.authority_id')
           .whereRef('m.person_id', '=', 'person.person_id')
-          .where('m.left_on', 'is', null)
+          // Their families now; someone who has left every family, through the ones they were part of.
+          .where(inner =>
+            inner.or([
+              inner('m.left_on', 'is', null),
+              inner.not(
+                inner.exists(
+                  inner
+                    .selectFrom('family_member as c')
+                    .select(sql`1`.as('one'))
+                    .whereRef('c.authority_id', '=', 'm.authority_id')
+                    .whereRef('c.person_id', '=', 'm.person_id')
+                    .where('c.left_on', 'is', null),
+                ),
+              ),
+            ]),
+          )
           .where(inner => familyScope(inner as unknown as ExpressionBuilder<DB, 'family'>)),
       ),
     ])

@@ -61,7 +61,10 @@ export function createRecordAccess({ database }: ServiceDeps, accessLog: ReturnT
 
   async function personResource(authorityId: string, personId: string, ex: Executor = db) {
     const memberships = await familiesOfPerson(ex, authorityId, personId)
-    const current = memberships.filter(membership => membership.left_on === null)
+    // A person is seen through their families now; someone who has left every family, through the ones
+    // they were part of (their record must not be orphaned). The same rule as scopes.visiblePeople.
+    const now = memberships.filter(membership => membership.left_on === null)
+    const current = now.length > 0 ? now : memberships
     const [families, restrictions] = await Promise.all([
       familyResources(authorityId, current, ex),
       restrictionsOn(ex, authorityId, 'person', [personId]),
@@ -108,7 +111,10 @@ export function createRecordAccess({ database }: ServiceDeps, accessLog: ReturnT
       const authorityId = ctx.actor.authorityId
       const person = await findPersonRecord(ex, authorityId, personId)
       if (!person) throw new NotFoundError()
-      const { resource, memberships } = await personResource(authorityId, personId, ex)
+      // A merged record is read through the record it was merged into (its page sends you there); it
+      // takes no changes.
+      if (person.merged_into && action !== 'person:read') throw new NotFoundError()
+      const { resource, memberships } = await personResource(authorityId, person.merged_into ?? personId, ex)
       if (!can(ctx.actor, 'person:read', resource)) {
         const restricted =
           (resource.restrictedTo !== null && !resource.restrictedTo.includes(ctx.actor.userId)) ||

@@ -27,7 +27,7 @@ import { insertRestriction, liftRestriction, restrictionOf } from '../data/restr
 import type { FamilyMemberRole } from '../data/schema.js'
 import { findTeam, listUsers } from '../data/staff.js'
 import { ageOn, formatDate, todayIn } from '../lib/dates.js'
-import { ConflictError, NotFoundError, ValidationError } from '../lib/errors.js'
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors.js'
 import { normaliseName, sameGivenName } from '../lib/names.js'
 import { authorize, can, familyAbilities, personAbilities, scopes } from '../policies/index.js'
 import type { createAccessLogService } from './accessLog.js'
@@ -124,8 +124,11 @@ export function createRecordsService(
       action: 'person:update' | 'person:restrict' | 'person:merge',
     ) {
       if (action === 'person:merge') {
+        if (!can(ctx.actor, 'people:merge')) {
+          await accessLog.recordRefusal(ctx, 'person', personId)
+          throw new ForbiddenError()
+        }
         await access.person(ctx, personId, 'person:update')
-        authorize(ctx.actor, 'people:merge')
       } else {
         await access.person(ctx, personId, action)
       }
@@ -292,12 +295,14 @@ export function createRecordsService(
       options: { duplicatesSeen: boolean },
     ) {
       const authorityId = ctx.actor.authorityId
-      await access.family(ctx, familyId, 'family:update')
+      const { family: household } = await access.family(ctx, familyId, 'family:update')
       const details = checkPersonDetails(input.person, today())
       const address = input.address ? checkAddress(input.address) : null
       checkMembership(input.membership, details, today())
       if (!options.duplicatesSeen) {
-        const duplicates = await this.findDuplicates(ctx, details, address?.postcode ?? null)
+        // The postcode they will live at: their own, or the household's when they live in it.
+        const postcode = address?.postcode ?? (input.membership.livesInHousehold ? household.postcode : null)
+        const duplicates = await this.findDuplicates(ctx, details, postcode)
         if (duplicates.length > 0) return { duplicates }
       }
       const personId = await access.transaction(async trx => {

@@ -11,6 +11,7 @@ let t: TestApp
 let derby: Awaited<ReturnType<typeof demoRecords>>
 let practitioner: Agent
 let manager: Agent
+let partner: Agent
 const db = () => t.testDatabase.database.db
 
 beforeAll(async () => {
@@ -18,6 +19,7 @@ beforeAll(async () => {
   derby = await demoRecords(db(), 'derby')
   practitioner = await signedIn(t.app, demoEmail('practitioner', 'derby'))
   manager = await signedIn(t.app, demoEmail('team_manager', 'derby'))
+  partner = await signedIn(t.app, demoEmail('partner', 'derby'))
 })
 afterAll(() => t.close())
 
@@ -100,7 +102,7 @@ function rowWith(body: string, text: string): string | undefined {
     .find(row => row.includes(text))
 }
 
-/** The text inside the element with this id, up to the first time `until` follows it. */
+/** The page from the first `startText` up to the next `until`. */
 function section(body: string, startText: string, until: string): string {
   const start = body.indexOf(startText)
   if (start === -1) return ''
@@ -116,7 +118,7 @@ const idFrom = (location: unknown, pattern: RegExp) => {
 
 // The database ------------------------------------------------------------------------------------
 
-const count = async (table: 'family' | 'person' | 'family_member' | 'relationship') =>
+const count = async (table: 'family' | 'person' | 'relationship') =>
   Number(
     (
       await db()
@@ -155,7 +157,7 @@ const membershipsOf = (personId: string) =>
 type Form = Record<string, string | string[]>
 
 /** The three boxes of a GOV.UK date input for an ISO date. */
-function dateBoxes(name: string, iso: string): Form {
+function dateBoxes(name: string, iso: string): Record<string, string> {
   const [year, month, day] = iso.split('-')
   return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year! }
 }
@@ -243,7 +245,6 @@ describe('starting a family', () => {
   })
 
   it('refuses a partner, who may not start family records, and saves nothing', async () => {
-    const partner = await signedIn(t.app, demoEmail('partner', 'derby'))
     const before = await count('family')
     const response = await partner.post('/families', {
       name: 'Tregothnan',
@@ -622,7 +623,6 @@ describe('adding a person', () => {
     })
 
     it('refuses a partner, who cannot change the family, before reading the form', async () => {
-      const partner = await signedIn(t.app, demoEmail('partner', 'derby'))
       const before = await count('person')
       const response = await partner.post(
         `/families/${derby.partnerFamily.family_id}/people`,
@@ -825,7 +825,6 @@ describe('relationships and the genogram (003 action plan 3.8: “all cases in E
   })
 
   it('refuses a partner, who cannot change the family', async () => {
-    const partner = await signedIn(t.app, demoEmail('partner', 'derby'))
     const family = derby.partnerFamily.family_id
     const members = derby.people.filter(person => person.family_id === family)
     const response = await partner.post(`/families/${family}/relationships`, {
@@ -886,13 +885,19 @@ describe('a restricted family', () => {
       detail: 'restricted record',
     })
 
-    // The head of service sees the attempt in the access log, by the practitioner.
+    // The head of service sees the attempt, and why it was refused, in the access log: by the
+    // practitioner, and among the attempts on restricted records.
     const headOfService = await signedIn(t.app, demoEmail('head_of_service', 'derby'))
-    const log = await headOfService.get(`/access-log?userId=${practitionerId}`)
-    expect(log.statusCode).toBe(200)
-    const refused = rowWith(log.body, `/families/${restricted.family_id}`)
-    expect(refused).toContain('Refused')
-    expect(refused).toContain('Priya Sandhu')
+    for (const url of [`/access-log?userId=${practitionerId}`, '/access-log?restricted=yes']) {
+      const log = await headOfService.get(url)
+      expect(log.statusCode, url).toBe(200)
+      for (const record of [`/families/${restricted.family_id}`, `/people/${member.person_id}`]) {
+        const refused = rowWith(log.body, record)
+        expect(refused, `${url}: ${record}`).toContain('Refused')
+        expect(refused).toContain('restricted record')
+        expect(refused).toContain('Priya Sandhu')
+      }
+    }
   })
 
   it('opens for the team manager it is restricted to, marked as restricted', async () => {
