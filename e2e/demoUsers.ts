@@ -44,12 +44,12 @@ export const homeHeadings: Record<Role, string> = {
 
 /** The service navigation each role is given, in order: what the policies let the role do. */
 export const navigationLinks: Record<Role, string[]> = {
-  practitioner: ['Home', 'Families', 'Your account'],
-  team_manager: ['Home', 'Families', 'Your account'],
-  head_of_service: ['Home', 'Families', 'Access log', 'Your account'],
-  front_door: ['Home', 'Families', 'Your account'],
-  panel_chair: ['Home', 'Families', 'Your account'],
-  partner: ['Home', 'Families', 'Your account'],
+  practitioner: ['Home', 'Families', 'Search', 'Your account'],
+  team_manager: ['Home', 'Families', 'Search', 'Your account'],
+  head_of_service: ['Home', 'Families', 'Search', 'Access log', 'Your account'],
+  front_door: ['Home', 'Families', 'Search', 'Your account'],
+  panel_chair: ['Home', 'Families', 'Search', 'Your account'],
+  partner: ['Home', 'Families', 'Search', 'Your account'],
   qa_auditor: ['Home', 'Your account'],
   performance_analyst: ['Home', 'Your account'],
   admin: ['Home', 'Access log', 'Users', 'Teams and areas', 'Practice model', 'Your account'],

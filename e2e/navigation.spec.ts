@@ -6,9 +6,11 @@ import { signInAs } from './session.js'
 
 // Every role's navigation is checked as each demo user signs in (signIn.spec.ts); these follow it.
 test.describe('Service navigation', () => {
-  test('a practitioner is offered their families and account, not users or the access log', async ({ page }) => {
+  test('a practitioner is offered their families, search and account, not users or the access log', async ({
+    page,
+  }) => {
     const { header } = await signInAs(page, demoUser('durham', 'practitioner'))
-    await expect(header.navigationLinks).toHaveText(['Home', 'Families', 'Your account'])
+    await expect(header.navigationLinks).toHaveText(['Home', 'Families', 'Search', 'Your account'])
     await expect(header.navigationLink('Users')).toHaveCount(0)
     await expect(header.navigationLink('Access log')).toHaveCount(0)
 

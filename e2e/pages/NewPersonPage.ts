@@ -26,7 +26,9 @@ export class NewPersonPage {
     this.person = new PersonFields(page)
     this.roleGroup = page.getByRole('group', { name: 'Role in the family' })
     this.livesInHouseholdGroup = page.getByRole('group', { name: 'Do they live in the household?' })
-    this.ownAddress = new AddressFields(page.getByRole('group', { name: 'Their address, if not the family’s (optional)' }))
+    this.ownAddress = new AddressFields(
+      page.getByRole('group', { name: 'Their address, if not the family’s (optional)' }),
+    )
     this.checkAndAddButton = page.getByRole('button', { name: 'Check and add' })
     this.errorSummary = new ErrorSummary(page)
   }

@@ -2,6 +2,8 @@
 export interface FieldError {
   field: string
   message: string
+  /** The element the error summary links to, when not the field's own id: a date input's first box. */
+  anchor?: string
 }
 
 /** Thrown by services; the error handler maps each to a GOV.UK page or a problem+json body. */

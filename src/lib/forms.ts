@@ -76,7 +76,10 @@ export function readDate(
 ): { value: string | null; error?: FieldError } {
   const text = (part: string) => String(fields[`${field.name}-${part}`] ?? '').trim()
   const [day, month, year] = [text('day'), text('month'), text('year')]
-  const error = (message: string) => ({ value: null, error: { field: field.name, message } })
+  const error = (message: string, part: 'day' | 'month' | 'year' = 'day') => ({
+    value: null,
+    error: { field: field.name, message, anchor: `${field.name}-${part}` },
+  })
   if (!day && !month && !year) {
     return field.required ? error(`Enter the ${field.label.toLowerCase()}`) : { value: null }
   }

@@ -17,7 +17,7 @@ export function toGovukErrors(errors: FieldError[], fieldOrder: readonly string[
   for (const error of errors) if (!firstPerField.has(error.field)) firstPerField.set(error.field, error)
   const ordered = [...firstPerField.values()].sort((a, b) => position(a.field) - position(b.field))
   return {
-    list: ordered.map(error => ({ text: error.message, href: `#${error.field}` })),
+    list: ordered.map(error => ({ text: error.message, href: `#${error.anchor ?? error.field}` })),
     fields: Object.fromEntries(ordered.map(error => [error.field, { text: error.message }])),
   }
 }

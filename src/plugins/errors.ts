@@ -41,7 +41,10 @@ export default fp<{ services: Services }>(async (app, { services }) => {
 
     if (isApi(request)) {
       if (error instanceof ValidationError) {
-        return sendProblem(reply, 400, 'Your request has problems', error.message, { errors: error.errors })
+        return sendProblem(reply, 400, 'Your request has problems', error.message, {
+          // Where the GOV.UK error summary links to is the page's business, not the API's.
+          errors: error.errors.map(({ anchor: _anchor, ...fieldError }) => fieldError),
+        })
       }
       if (error.code === 'FST_ERR_VALIDATION') {
         return sendProblem(reply, 400, 'Your request has problems', error.message)

@@ -58,19 +58,32 @@ export function checkPersonDetails(input: PersonInput, today: string): PersonDet
   if (input.born === 'born') {
     dateOfBirth = input.dateOfBirth
     if (dateOfBirth && dateOfBirth > today) {
-      errors.push({ field: 'dateOfBirth', message: 'Date of birth must be today or in the past' })
+      errors.push({
+        field: 'dateOfBirth',
+        anchor: 'dateOfBirth-day',
+        message: 'Date of birth must be today or in the past',
+      })
     } else if (dateOfBirth && dateOfBirth < EARLIEST_BIRTH) {
-      errors.push({ field: 'dateOfBirth', message: 'Date of birth must be after 1 January 1900' })
+      errors.push({
+        field: 'dateOfBirth',
+        anchor: 'dateOfBirth-day',
+        message: 'Date of birth must be after 1 January 1900',
+      })
     }
   } else {
     expectedDate = input.expectedDate
     if (!expectedDate) {
-      errors.push({ field: 'expectedDate', message: 'Enter the expected date of delivery' })
+      errors.push({ field: 'expectedDate', anchor: 'expectedDate-day', message: 'Enter the expected date of delivery' })
     } else if (expectedDate > addDays(today, LONGEST_PREGNANCY_DAYS)) {
-      errors.push({ field: 'expectedDate', message: 'Expected date of delivery must be within the next 44 weeks' })
+      errors.push({
+        field: 'expectedDate',
+        anchor: 'expectedDate-day',
+        message: 'Expected date of delivery must be within the next 44 weeks',
+      })
     } else if (expectedDate < addDays(today, -OVERDUE_DAYS)) {
       errors.push({
         field: 'expectedDate',
+        anchor: 'expectedDate-day',
         message:
           'Expected date of delivery is more than 6 weeks ago: if the baby has been born, record the date of birth',
       })

@@ -27,7 +27,7 @@ import { insertRestriction, liftRestriction, restrictionOf } from '../data/restr
 import type { FamilyMemberRole } from '../data/schema.js'
 import { findTeam, listUsers } from '../data/staff.js'
 import { ageOn, formatDate, todayIn } from '../lib/dates.js'
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../lib/errors.js'
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../lib/errors.js'
 import { normaliseName, sameGivenName } from '../lib/names.js'
 import { authorize, can, familyAbilities, personAbilities, scopes } from '../policies/index.js'
 import type { createAccessLogService } from './accessLog.js'
@@ -296,9 +296,20 @@ export function createRecordsService(
     ) {
       const authorityId = ctx.actor.authorityId
       const { family: household } = await access.family(ctx, familyId, 'family:update')
-      const details = checkPersonDetails(input.person, today())
-      const address = input.address ? checkAddress(input.address) : null
-      checkMembership(input.membership, details, today())
+      const problems: FieldError[] = []
+      const checked = <T>(check: () => T): T | undefined => {
+        try {
+          return check()
+        } catch (error) {
+          if (!(error instanceof ValidationError)) throw error
+          problems.push(...error.errors)
+          return undefined
+        }
+      }
+      const details = checked(() => checkPersonDetails(input.person, today()))
+      const address = input.address ? (checked(() => checkAddress(input.address!)) ?? null) : null
+      if (details) checked(() => checkMembership(input.membership, details, today()))
+      if (!details || problems.length > 0) throw new ValidationError(problems)
       if (!options.duplicatesSeen) {
         // The postcode they will live at: their own, or the household's when they live in it.
         const postcode = address?.postcode ?? (input.membership.livesInHousehold ? household.postcode : null)

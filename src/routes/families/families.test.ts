@@ -574,7 +574,8 @@ describe('adding a person', () => {
         expect(pageTitle(response.body)).toMatch(/^Error: Add a person/)
         const summary = errorSummary(response.body)
         expect(summary).toContain('There is a problem')
-        expect(summary).toContain(`href="#${field}"`)
+        // A date's problem links to its first box, where the error summary can move the focus.
+        expect(summary).toContain(`href="#${field === 'dateOfBirth' ? 'dateOfBirth-day' : field}"`)
         expect(unescapeHtml(summary)).toContain(message)
         expect(fieldError(response.body, field)).toBe(message)
         for (const [name, value] of Object.entries({ givenName: 'Ottilie', ...kept })) {
