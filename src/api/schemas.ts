@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { DisabilityAnswer, FamilyMemberRole, RelationshipType, Role, SocialCareStatus } from '../data/schema.js'
+import type { Role, SocialCareStatus } from '../data/schema.js'
 import {
   ethnicities,
   ethnicityCodes,
@@ -24,30 +24,14 @@ import {
 } from '../lib/identifiers.js'
 import { roleLabels } from '../policies/index.js'
 import { chronologyCategories } from '../services/chronology.js'
+import { disabilityAnswers, familyMemberRoles, relationshipTypes } from '../services/records.js'
 
 // The API's JSON shapes, in camelCase. Each is validated on the way out, so the OpenAPI document
 // and the responses cannot drift apart.
 
 const roles = Object.keys(roleLabels) as [Role, ...Role[]]
-const familyMemberRoles = ['parent', 'carer', 'child', 'unborn child', 'other adult'] as const
-const relationshipTypes = [
-  'mother',
-  'father',
-  'step-parent',
-  'sibling',
-  'half-sibling',
-  'partner',
-  'ex-partner',
-  'grandparent',
-  'carer',
-  'other',
-] as const
-const disabilityAnswers = ['yes', 'no', 'not known'] as const
-// The lists above must name every value the database knows, and no other.
+// The social care statuses the DfE list offers must be every value the database knows, and no other.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
-const _memberRolesComplete: Same<(typeof familyMemberRoles)[number], FamilyMemberRole> = true
-const _relationshipTypesComplete: Same<(typeof relationshipTypes)[number], RelationshipType> = true
-const _disabilityAnswersComplete: Same<(typeof disabilityAnswers)[number], DisabilityAnswer> = true
 const _socialCareStatusesComplete: Same<(typeof socialCareStatusCodes)[number], SocialCareStatus> = true
 
 const uuid = z.uuid()

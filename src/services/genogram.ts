@@ -12,19 +12,9 @@
  * 4. the household outlined, and a key to the symbols and lines used.
  */
 
-export const relationshipTypes = [
-  'mother',
-  'father',
-  'step-parent',
-  'sibling',
-  'half-sibling',
-  'partner',
-  'ex-partner',
-  'grandparent',
-  'carer',
-  'other',
-] as const
-export type RelationshipType = (typeof relationshipTypes)[number]
+import { relationshipTypes, type RelationshipType } from '../data/schema.js'
+
+export { relationshipTypes, type RelationshipType }
 
 export interface GenogramPerson {
   id: string
