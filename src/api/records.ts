@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify'
-import { recordId } from '../lib/forms.js'
+import { idParam } from '../lib/forms.js'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { RelationshipType } from '../data/schema.js'
 import { ethnicities, genders, labelOf } from '../lib/dfeCodes.js'
@@ -104,11 +104,10 @@ const newPersonPaths: Record<string, string> = {
  */
 const recordRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   // Writes are authorised before their body is validated, so a refused caller learns nothing from a 400.
-  const paramOf = (request: FastifyRequest, name: string) => recordId((request.params as Record<string, string>)[name])
   const mayUpdateFamily = async (request: FastifyRequest) =>
-    services.records.authorizeFamily(request.requestContext(), paramOf(request, 'familyId'), 'family:update')
+    services.records.authorizeFamily(request.requestContext(), idParam(request.params, 'familyId'), 'family:update')
   const mayUpdatePerson = async (request: FastifyRequest) =>
-    services.records.authorizePerson(request.requestContext(), paramOf(request, 'personId'), 'person:update')
+    services.records.authorizePerson(request.requestContext(), idParam(request.params, 'personId'), 'person:update')
 
   const at = (path: string) => `${app.prefix}${path}`
 

@@ -303,15 +303,6 @@ export function relationshipsAmong(ex: Executor, authorityId: string, personIds:
     .execute()
 }
 
-export function findRelationship(ex: Executor, authorityId: string, relationshipId: string) {
-  return ex
-    .selectFrom('relationship')
-    .selectAll()
-    .where('authority_id', '=', authorityId)
-    .where('relationship_id', '=', relationshipId)
-    .executeTakeFirst()
-}
-
 export interface RelationshipDetails {
   personId: string
   relatedPersonId: string

@@ -151,3 +151,8 @@ export function dateBoxes(name: string, iso: string | null | undefined): Record<
     [`${name}-year`]: year ?? '',
   }
 }
+
+/** A record id from the route's parameters, by name (a 404 when it cannot name a record). */
+export function idParam(params: unknown, name: string): string {
+  return recordId((params as Record<string, unknown> | undefined)?.[name])
+}

@@ -54,12 +54,6 @@ export function createConsentService(
       }
     },
 
-    /** Whether consent to share with the agency was in force on the day (for the steps that need it). */
-    async consentedOn(authorityId: string, familyId: string, agency: string, on: string) {
-      const consents = await consentsOf(db, authorityId, familyId)
-      return consents.some(consent => consent.agencies.includes(agency) && inForce(consent, on))
-    },
-
     async record(ctx: RequestContext, familyId: string, consent: ConsentDetails) {
       const today = todayIn(clock.now())
       const errors: FieldError[] = []

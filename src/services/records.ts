@@ -2,7 +2,6 @@ import type { Executor } from '../data/database.js'
 import {
   addressesOf,
   endMembership,
-  findRelationship,
   insertCurrentAddress,
   insertMember,
   insertPersonDetails,
@@ -27,7 +26,7 @@ import { insertRestriction, liftRestriction, restrictionOf } from '../data/restr
 import type { FamilyMemberRole } from '../data/schema.js'
 import { findTeam, listUsers } from '../data/staff.js'
 import { ageOn, formatDate, todayIn } from '../lib/dates.js'
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../lib/errors.js'
+import { ConflictError, ForbiddenError, ValidationError, type FieldError } from '../lib/errors.js'
 import { normaliseName, sameGivenName } from '../lib/names.js'
 import { authorize, can, familyAbilities, personAbilities, scopes } from '../policies/index.js'
 import type { createAccessLogService } from './accessLog.js'
@@ -52,8 +51,6 @@ export interface FamilyInput {
 }
 
 const fullName = (person: { given_name: string; family_name: string }) => `${person.given_name} ${person.family_name}`
-
-export type PossibleDuplicate = Awaited<ReturnType<ReturnType<typeof createRecordsService>['findDuplicates']>>[number]
 
 /** People and families: every read and change is authorised by the policy and written to the access log. */
 export function createRecordsService(
@@ -562,13 +559,6 @@ export function createRecordsService(
         await accessLog.record(ctx, 'update', 'relationship', [relationshipId], trx)
         return relationshipId
       })
-    },
-
-    async getRelationship(ctx: RequestContext, familyId: string, relationshipId: string) {
-      await access.family(ctx, familyId, 'family:read')
-      const relationship = await findRelationship(db, ctx.actor.authorityId, relationshipId)
-      if (!relationship) throw new NotFoundError()
-      return relationship
     },
 
     /** People and families the user may see, by name (fuzzy), date of birth, NHS number, UPN or postcode. */

@@ -1,6 +1,6 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import { ValidationError } from '../../lib/errors.js'
-import { parseFormWithDates, recordId, typedFormValues } from '../../lib/forms.js'
+import { parseFormWithDates, typedFormValues } from '../../lib/forms.js'
 import { toGovukErrors, type GovukErrors } from '../../lib/govukErrors.js'
 import type { RequestContext, Services } from '../../services/index.js'
 import {
@@ -11,10 +11,9 @@ import {
   filterQuery,
   type ChronologyFilter,
 } from './chronologySchemas.js'
+import { familyIdOf, personIdOf } from './params.js'
 
 type Values = Record<string, string | string[]>
-
-export const familyIdOf = (request: FastifyRequest) => recordId((request.params as Record<string, string>).familyId)
 
 /**
  * The family and its members for a form that changes the family's record. The policy's answer comes from
@@ -125,7 +124,7 @@ const chronologyRoutes: FastifyPluginAsync<{ services: Services }> = async (app,
   })
 
   app.get('/people/:personId/chronology', { config }, async (request, reply) => {
-    const personId = recordId((request.params as Record<string, string>).personId)
+    const personId = personIdOf(request)
     const filter = chronologyFilterSchema.parse(request.query ?? {})
     const { person, entries } = await services.chronology.ofPerson(
       request.requestContext(),

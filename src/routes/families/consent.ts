@@ -3,7 +3,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { parseFormWithDates, recordId, typedFormValues } from '../../lib/forms.js'
 import { toGovukErrors, type GovukErrors } from '../../lib/govukErrors.js'
 import type { RequestContext, Services } from '../../services/index.js'
-import { familyIdOf, familyToChange } from './chronology.js'
+import { familyToChange } from './chronology.js'
+import { familyIdOf } from './params.js'
 import {
   consentDate,
   consentFields,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { ethnicities, genders, senProvisions, socialCareStatuses } from '../../lib/dfeCodes.js'
-import { pageNumber, parseForm, parseFormWithDates, recordId, typedFormValues } from '../../lib/forms.js'
+import { pageNumber, parseForm, parseFormWithDates, typedFormValues } from '../../lib/forms.js'
 import type { GovukErrors } from '../../lib/govukErrors.js'
 import type { RequestContext, Services } from '../../services/index.js'
 import { relationshipWords } from '../../lib/relationships.js'
@@ -21,9 +21,9 @@ import {
   personInputFrom,
   relationshipFields,
   relationshipSchema,
-  restrictFields,
-  restrictSchema,
 } from './schemas.js'
+import { familyIdOf, personIdOf } from './params.js'
+import { restrictionRoutes } from './restriction.js'
 import { submitForm } from './submit.js'
 
 const PAGE_SIZE = 50
@@ -39,8 +39,6 @@ export const personFormOptions = {
   roles: familyMemberRoles,
   relationshipTypes: relationshipTypes.map(type => ({ value: type, text: relationshipWords[type] })),
 }
-
-const familyIdOf = (request: FastifyRequest) => recordId((request.params as Record<string, string>).familyId)
 
 /** Families and their members: each view and change is authorised by the policy and written to the access log. */
 const familyRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
@@ -231,7 +229,7 @@ const familyRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { s
   ) {
     const ctx = request.requestContext()
     const familyId = familyIdOf(request)
-    const personId = recordId((request.params as Record<string, string>).personId)
+    const personId = personIdOf(request)
     const { family, members, abilities } = await services.records.getFamily(ctx, familyId)
     const member = members.find(row => row.person_id === personId && row.left_on === null)
     if (!member || !abilities.update) return reply.callNotFound()
@@ -244,7 +242,7 @@ const familyRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { s
 
   app.post('/families/:familyId/members/:personId/leave', mayUpdate, async (request, reply) => {
     const familyId = familyIdOf(request)
-    const personId = recordId((request.params as Record<string, string>).personId)
+    const personId = personIdOf(request)
     return submitForm(
       reply,
       ['leftOn'],
@@ -306,55 +304,16 @@ const familyRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { s
     )
   })
 
-  async function renderRestrict(
-    reply: FastifyReply,
-    request: FastifyRequest,
-    status: number,
-    values: Values,
-    errors?: GovukErrors,
-  ) {
-    const ctx = request.requestContext()
-    const { family, restriction, abilities } = await services.records.getFamily(ctx, familyIdOf(request))
-    if (!abilities.restrict) return reply.callNotFound()
-    const staff = await services.staff.colleagues(ctx)
-    return reply.status(status).view('families/restrict.njk', {
-      record: { type: 'family', name: family.name, href: `/families/${family.family_id}` },
-      restriction,
-      staff,
-      values,
-      errors,
-    })
-  }
-
-  app.get('/families/:familyId/restriction', mayRestrict, async (request, reply) =>
-    renderRestrict(reply, request, 200, {}),
-  )
-
-  app.post('/families/:familyId/restriction', mayRestrict, async (request, reply) => {
-    const familyId = familyIdOf(request)
-    return submitForm(
-      reply,
-      restrictFields,
-      (status, errors) => renderRestrict(reply, request, status, typedFormValues(request.body), errors),
-      async () => {
-        const form = parseForm(restrictSchema, request.body)
-        await services.records.restrict(request.requestContext(), { type: 'family', id: familyId }, form)
-        return `/families/${familyId}?restricted=1`
-      },
-    )
-  })
-
-  app.post('/families/:familyId/restriction/lift', mayRestrict, async (request, reply) => {
-    const familyId = familyIdOf(request)
-    return submitForm(
-      reply,
-      [],
-      (status, errors) => renderRestrict(reply, request, status, {}, errors),
-      async () => {
-        await services.records.liftRestriction(request.requestContext(), { type: 'family', id: familyId })
-        return `/families/${familyId}?lifted=1`
-      },
-    )
+  restrictionRoutes(app, services, {
+    type: 'family',
+    path: '/families/:familyId',
+    idOf: familyIdOf,
+    hrefOf: id => `/families/${id}`,
+    guard: mayRestrict,
+    load: async (ctx, id) => {
+      const { family, restriction } = await services.records.getFamily(ctx, id)
+      return { name: `${family.name} family`, restriction }
+    },
   })
 
   await app.register(peopleRoutes, { services })

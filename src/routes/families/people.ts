@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { dateBoxes, parseForm, parseFormWithDates, recordId, typedFormValues } from '../../lib/forms.js'
+import { dateBoxes, parseForm, parseFormWithDates, typedFormValues } from '../../lib/forms.js'
 import type { GovukErrors } from '../../lib/govukErrors.js'
 import type { Services } from '../../services/index.js'
 import { personFormOptions } from './index.js'
@@ -15,15 +15,13 @@ import {
   personDates,
   personFields,
   personInputFrom,
-  restrictFields,
-  restrictSchema,
 } from './schemas.js'
+import { personIdOf } from './params.js'
+import { restrictionRoutes } from './restriction.js'
 import { submitForm } from './submit.js'
 
 type Values = Record<string, string | string[]>
 type PersonRecord = Awaited<ReturnType<Services['records']['getPerson']>>['person']
-
-const personIdOf = (request: FastifyRequest) => recordId((request.params as Record<string, string>).personId)
 
 /** The form's values for a saved person: the edit form starts from these. */
 function savedValues(person: PersonRecord): Values {
@@ -207,58 +205,16 @@ const peopleRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { s
     )
   })
 
-  async function renderRestrict(
-    reply: FastifyReply,
-    request: FastifyRequest,
-    status: number,
-    values: Values,
-    errors?: GovukErrors,
-  ) {
-    const ctx = request.requestContext()
-    const { person, restriction, abilities } = await services.records.getPerson(ctx, personIdOf(request))
-    if (!abilities.restrict) return reply.callNotFound()
-    return reply.status(status).view('families/restrict.njk', {
-      record: {
-        type: 'person',
-        name: `${person.given_name} ${person.family_name}`,
-        href: `/people/${person.person_id}`,
-      },
-      restriction,
-      staff: await services.staff.colleagues(ctx),
-      values,
-      errors,
-    })
-  }
-
-  app.get('/people/:personId/restriction', may('person:restrict'), async (request, reply) =>
-    renderRestrict(reply, request, 200, {}),
-  )
-
-  app.post('/people/:personId/restriction', may('person:restrict'), async (request, reply) => {
-    const personId = personIdOf(request)
-    return submitForm(
-      reply,
-      restrictFields,
-      (status, errors) => renderRestrict(reply, request, status, typedFormValues(request.body), errors),
-      async () => {
-        const form = parseForm(restrictSchema, request.body)
-        await services.records.restrict(request.requestContext(), { type: 'person', id: personId }, form)
-        return `/people/${personId}?restricted=1`
-      },
-    )
-  })
-
-  app.post('/people/:personId/restriction/lift', may('person:restrict'), async (request, reply) => {
-    const personId = personIdOf(request)
-    return submitForm(
-      reply,
-      [],
-      (status, errors) => renderRestrict(reply, request, status, {}, errors),
-      async () => {
-        await services.records.liftRestriction(request.requestContext(), { type: 'person', id: personId })
-        return `/people/${personId}?lifted=1`
-      },
-    )
+  restrictionRoutes(app, services, {
+    type: 'person',
+    path: '/people/:personId',
+    idOf: personIdOf,
+    hrefOf: id => `/people/${id}`,
+    guard: may('person:restrict'),
+    load: async (ctx, id) => {
+      const { person, restriction } = await services.records.getPerson(ctx, id)
+      return { name: `${person.given_name} ${person.family_name}`, restriction }
+    },
   })
 }
 
