@@ -3,7 +3,7 @@ import { loadConfig, type Config } from '../src/config.js'
 import { FixedClock } from '../src/lib/clock.js'
 import { createServices, type Services } from '../src/services/index.js'
 import { DEMO_PASSWORD } from '../src/services/demo.js'
-import { createTestDatabase, type TestDatabase } from './database.js'
+import { createSeededTestDatabase, type TestDatabase } from './database.js'
 
 export { DEMO_PASSWORD }
 
@@ -20,15 +20,14 @@ export interface TestApp {
 }
 
 /**
- * The real application on a freshly migrated database of its own, seeded with the demo (three
+ * The real application on a database of its own, migrated and seeded with the demo (three
  * authorities, a user for every role in each, synthetic families), with a clock the test controls.
  */
 export async function buildTestApp(environment: Record<string, string> = {}): Promise<TestApp> {
-  const testDatabase = await createTestDatabase()
+  const testDatabase = await createSeededTestDatabase()
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...environment })
   const clock = new FixedClock(TEST_START)
   const services = createServices({ database: testDatabase.database, clock, config })
-  await services.demo.seedIfEmpty()
   const app = await buildApp({ config, services, clock, secret: 'a-test-secret-that-is-long-enough-to-sign' })
   await app.ready()
   return {

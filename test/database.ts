@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
+import { inject } from 'vitest'
 import { openDatabase, pgliteOptions, type Database } from '../src/data/database.js'
 import { migrate } from '../src/data/migrate.js'
 
@@ -18,24 +20,43 @@ export interface TestDatabase {
   close(): Promise<void>
 }
 
-/** A freshly migrated database of its own for one test file: in-memory PGlite, or a new PostgreSQL database. */
+/** A freshly migrated, empty database of its own for one test file: in-memory PGlite, or a new PostgreSQL database. */
 export async function createTestDatabase(kind: TestDatabaseKind = testDatabaseKind()): Promise<TestDatabase> {
   if (kind === 'pglite') {
     const database = await openDatabase({ pglite: await PGlite.create(pgliteOptions) })
     await migrate(database)
     return { database, url: undefined, close: () => database.close() }
   }
+  const testDatabase = await createPostgresDatabase()
+  await migrate(testDatabase.database)
+  return testDatabase
+}
+
+/**
+ * A database of its own for one test file, migrated and seeded with the demo: a copy of the one the
+ * global setup (test/globalSetup.ts) seeded once for the whole run.
+ */
+export async function createSeededTestDatabase(kind: TestDatabaseKind = testDatabaseKind()): Promise<TestDatabase> {
+  if (kind === 'pglite') {
+    const loadDataDir = new Blob([readFileSync(inject('seededPGlite'))])
+    const database = await openDatabase({ pglite: await PGlite.create({ ...pgliteOptions, loadDataDir }) })
+    return { database, url: undefined, close: () => database.close() }
+  }
+  return createPostgresDatabase(inject('seededPostgres'))
+}
+
+/** A new PostgreSQL database on the test server, empty or a copy of a template. */
+async function createPostgresDatabase(template?: string): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set')
   const name = `tandem_test_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: adminUrl })
   await admin.connect()
-  await admin.query(`create database ${name}`)
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`)
   await admin.end()
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
   const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' })
-  await migrate(database)
   return {
     database,
     url: url.toString(),
