@@ -1,4 +1,7 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { FrontDoorRoute, PanelDecisionAction } from '../practice-models/schema.js'
+
+export type { FrontDoorRoute, PanelDecisionAction }
 
 /** A timestamp column: read as Date, written as Date. */
 type Timestamp = ColumnType<Date, Date, Date>
@@ -71,6 +74,27 @@ export const personNameKinds = ['known as', 'previous'] as const
 export type PersonNameKind = (typeof personNameKinds)[number]
 export const consentMethods = ['written', 'verbal'] as const
 export type ConsentMethod = (typeof consentMethods)[number]
+
+export const requestKinds = ['request', 'conversation', 'step_down'] as const
+export type RequestKind = (typeof requestKinds)[number]
+export const requesterKinds = ['partner', 'staff', 'family'] as const
+export type RequesterKind = (typeof requesterKinds)[number]
+export const urgencies = ['routine', 'urgent'] as const
+export type Urgency = (typeof urgencies)[number]
+export const requestConsentAnswers = ['given', 'refused', 'not_asked'] as const
+export type RequestConsentAnswer = (typeof requestConsentAnswers)[number]
+export const requestStatuses = [
+  'awaiting_decision',
+  'awaiting_information',
+  'at_panel',
+  'closed',
+  'episode_opened',
+] as const
+export type RequestStatus = (typeof requestStatuses)[number]
+export const panelMeetingStatuses = ['scheduled', 'held', 'cancelled'] as const
+export type PanelMeetingStatus = (typeof panelMeetingStatuses)[number]
+export const attendances = ['attended', 'apologies'] as const
+export type Attendance = (typeof attendances)[number]
 
 export type SignInOutcome = 'signed_in' | 'bad_credentials' | 'throttled'
 
@@ -368,6 +392,148 @@ export interface SchemaMigrationTable {
 }
 
 /** The whole database as Kysely sees it. */
+export interface SupportRequestTable {
+  authority_id: string
+  request_id: Generated<string>
+  kind: RequestKind
+  way_in_tool: string | null
+  family_id: string | null
+  area_id: string | null
+  received_on: IsoDate
+  requester_kind: RequesterKind
+  requester_user_id: string | null
+  requester_name: string
+  requester_agency: string
+  requester_contact: string | null
+  urgency: Urgency
+  concerns: string[]
+  worries: string
+  family_knows: string
+  consent: RequestConsentAnswer
+  consent_given_by: string | null
+  safeguarding_concern: boolean
+  tried: string | null
+  with_whom: string | null
+  agreed: string | null
+  conversation_outcome: 'resolved' | 'front_door' | null
+  social_care_reference: string | null
+  handover_summary: string | null
+  status: RequestStatus
+  submitted_at: Timestamp
+  submitted_by: string
+  updated_at: Timestamp
+  version: Generated<number>
+}
+
+export interface RequestSubjectTable {
+  authority_id: string
+  request_id: string
+  position: number
+  person_id: string | null
+  given_name: string
+  family_name: string
+  date_of_birth: IsoDate | null
+  expected_date: IsoDate | null
+  member_role: FamilyMemberRole
+  address: string | null
+  postcode: string | null
+}
+
+export interface FrontDoorDecisionTable {
+  authority_id: string
+  decision_id: Generated<string>
+  request_id: string
+  outcome: string
+  route: FrontDoorRoute
+  reason: string
+  signpost_to: string | null
+  decided_on: IsoDate
+  working_days_to_decision: number
+  decided_at: Timestamp
+  decided_by: string
+}
+
+export interface SocialCareReferralTable {
+  authority_id: string
+  referral_id: Generated<string>
+  family_id: string
+  request_id: string | null
+  referred_on: IsoDate
+  reason: string
+  social_care_team: string | null
+  recorded_at: Timestamp
+  recorded_by: string
+}
+
+export interface PanelMeetingTable {
+  authority_id: string
+  meeting_id: Generated<string>
+  area_id: string
+  meets_on: IsoDate
+  starts_at: string
+  venue: string | null
+  chair_user_id: string | null
+  status: ColumnType<PanelMeetingStatus, PanelMeetingStatus | undefined, PanelMeetingStatus>
+  minutes: string | null
+  created_at: Timestamp
+  created_by: string
+  updated_at: Timestamp
+  version: Generated<number>
+}
+
+export interface PanelAttendeeTable {
+  authority_id: string
+  meeting_id: string
+  position: number
+  name: string
+  agency: string
+  user_id: string | null
+  attendance: Attendance
+}
+
+export interface PanelDecisionTable {
+  authority_id: string
+  panel_decision_id: Generated<string>
+  meeting_id: string
+  request_id: string
+  decision: string
+  action: PanelDecisionAction
+  level_of_need: string
+  rationale: string
+  team_id: string | null
+  lead_professional_user_id: string | null
+  service: string | null
+  signpost_to: string | null
+  episode_id: string | null
+  decided_at: Timestamp
+  decided_by: string
+}
+
+export interface EpisodeTable {
+  authority_id: string
+  episode_id: Generated<string>
+  family_id: string
+  team_id: string | null
+  service: string | null
+  level_of_need: string
+  lead_professional_user_id: string | null
+  worker_user_id: string | null
+  status: ColumnType<'open' | 'closed', 'open' | 'closed' | undefined, 'open' | 'closed'>
+  opened_on: IsoDate
+  closed_on: IsoDate | null
+  request_id: string | null
+  created_at: Timestamp
+  created_by: string
+  updated_at: Timestamp
+  version: Generated<number>
+}
+
+export interface EpisodeChildTable {
+  authority_id: string
+  episode_id: string
+  person_id: string
+}
+
 export interface DB {
   authority: AuthorityTable
   area: AreaTable
@@ -393,5 +559,14 @@ export interface DB {
   access_log: AccessLogTable
   practice_model: PracticeModelTable
   practice_model_change: PracticeModelChangeTable
+  support_request: SupportRequestTable
+  request_subject: RequestSubjectTable
+  front_door_decision: FrontDoorDecisionTable
+  social_care_referral: SocialCareReferralTable
+  panel_meeting: PanelMeetingTable
+  panel_attendee: PanelAttendeeTable
+  panel_decision: PanelDecisionTable
+  episode: EpisodeTable
+  episode_child: EpisodeChildTable
   schema_migration: SchemaMigrationTable
 }

@@ -10,11 +10,20 @@ import {
   visiblePeople,
   type PersonResource,
 } from './people.js'
+import {
+  canDecideRequest,
+  canManageMeeting,
+  canReadMeeting,
+  canReadRequest,
+  type MeetingResource,
+  type RequestResource,
+} from './requests.js'
 
 export type { Actor } from './actor.js'
 export { roleLabels } from './actor.js'
 export type { FamilyResource } from './families.js'
 export type { PersonResource } from './people.js'
+export type { MeetingResource, RequestResource } from './requests.js'
 
 /** Actions that concern the service, not one record. */
 const capabilityRules = {
@@ -34,6 +43,20 @@ const capabilityRules = {
   'records:search': ['practitioner', 'team_manager', 'head_of_service', 'front_door', 'panel_chair', 'partner'],
   /** Merge two records of one person (both must be visible to the manager). */
   'people:merge': ['team_manager', 'head_of_service'],
+  /** Ask for early help for a family: a request for support, referral or conversation (a partner's own only). */
+  'requests:create': ['practitioner', 'team_manager', 'head_of_service', 'front_door', 'partner'],
+  /** Record a request for someone else: a family's self-referral, or a step down from social care. */
+  'requests:createForOthers': ['front_door', 'head_of_service'],
+  /** The front door's queue of requests waiting for a decision. */
+  'frontDoor:queue': ['front_door', 'head_of_service'],
+  /** The front door's figures: requests received, decisions by outcome, days to decision, episodes opened. */
+  'frontDoor:figures': ['front_door', 'head_of_service', 'team_manager', 'performance_analyst'],
+  /** See the panel meetings (of one's area, for a chair or head of service with one). */
+  'panels:list': ['panel_chair', 'head_of_service', 'front_door'],
+  /** Schedule panel meetings. */
+  'panels:schedule': ['panel_chair', 'head_of_service'],
+  /** The open episodes of the families one sees, and those waiting for a worker. */
+  'episodes:list': ['practitioner', 'team_manager', 'head_of_service'],
   /** Counts without names. */
   'aggregates:read': ['performance_analyst', 'head_of_service', 'team_manager'],
   /** Create and revoke one's own API tokens. */
@@ -49,6 +72,10 @@ const recordRules = {
   'person:update': canUpdatePerson,
   'person:restrict': canRestrictPerson,
   'family:restrict': canRestrictFamily,
+  'request:read': canReadRequest,
+  'request:decide': canDecideRequest,
+  'meeting:read': canReadMeeting,
+  'meeting:manage': canManageMeeting,
 } satisfies Record<string, (actor: Actor, resource: never) => boolean>
 
 export type RecordAction = keyof typeof recordRules
@@ -98,6 +125,21 @@ export function personAbilities(actor: Actor, person: PersonResource) {
     restrict: can(actor, 'person:restrict', person),
     merge: can(actor, 'people:merge') && can(actor, 'person:read', person),
   }
+}
+
+/** What the actor may do with one request, for its page. */
+export function requestAbilities(actor: Actor, request: RequestResource) {
+  return {
+    read: can(actor, 'request:read', request),
+    decide: can(actor, 'request:decide', request),
+    /** See the family's records and the front door's working (not only the outcome): not the partner who asked. */
+    seeWorking:
+      can(actor, 'request:decide', request) || (actor.role !== 'partner' && can(actor, 'request:read', request)),
+  }
+}
+
+export function meetingAbilities(actor: Actor, meeting: MeetingResource) {
+  return { read: can(actor, 'meeting:read', meeting), manage: can(actor, 'meeting:manage', meeting) }
 }
 
 /** Query scopes: the same rules as `can`, as WHERE clauses for lists. */

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildTestApp, type TestApp } from '../../test/app.js'
 import { restrictionsOn } from '../data/restrictions.js'
 import { roles, type Role } from '../data/schema.js'
-import { can, scopes, type Actor, type Capability, type FamilyResource } from './index.js'
+import {
+  can,
+  requestAbilities,
+  scopes,
+  type Actor,
+  type Capability,
+  type FamilyResource,
+  type MeetingResource,
+  type RequestResource,
+} from './index.js'
 
 const actor = (role: Role, overrides: Partial<Actor> = {}): Actor => ({
   userId: 'u1',
@@ -35,6 +44,13 @@ describe('capabilities by role (DESIGN §1)', () => {
     'records:search': ['practitioner', 'team_manager', 'head_of_service', 'front_door', 'panel_chair', 'partner'],
     'people:merge': ['team_manager', 'head_of_service'],
     'apiTokens:manage': [...roles],
+    'requests:create': ['practitioner', 'team_manager', 'head_of_service', 'front_door', 'partner'],
+    'requests:createForOthers': ['front_door', 'head_of_service'],
+    'frontDoor:queue': ['front_door', 'head_of_service'],
+    'frontDoor:figures': ['front_door', 'head_of_service', 'team_manager', 'performance_analyst'],
+    'panels:list': ['panel_chair', 'head_of_service', 'front_door'],
+    'panels:schedule': ['panel_chair', 'head_of_service'],
+    'episodes:list': ['practitioner', 'team_manager', 'head_of_service'],
   }
   for (const [capability, allowed] of Object.entries(table) as [Capability, Role[]][]) {
     for (const role of roles) {
@@ -42,6 +58,97 @@ describe('capabilities by role (DESIGN §1)', () => {
         expect(can(actor(role), capability)).toBe(allowed.includes(role))
       })
     }
+  }
+})
+
+const request = (overrides: Partial<RequestResource> = {}): RequestResource => ({
+  authorityId: 'a1',
+  submittedBy: 'u9',
+  requesterUserId: 'u9',
+  areaId: 'area1',
+  family: null,
+  ...overrides,
+})
+
+describe('requests for support (issue 7: the partner who asks sees the outcome, nothing more)', () => {
+  const cases: [string, Role, Partial<Actor>, Partial<RequestResource>, boolean, boolean][] = [
+    // [case, role, actor, request, may read, may decide]
+    ['a partner reads the request they made', 'partner', {}, { requesterUserId: 'u1' }, true, false],
+    ['a partner cannot read another’s request', 'partner', {}, {}, false, false],
+    ['a practitioner reads a request they entered', 'practitioner', {}, { submittedBy: 'u1' }, true, false],
+    ['the front door reads and decides any request', 'front_door', { areaId: null }, { areaId: 'area9' }, true, true],
+    ['a head of service reads and decides in their locality', 'head_of_service', {}, {}, true, true],
+    ['a head of service cannot decide in another locality', 'head_of_service', {}, { areaId: 'area2' }, false, false],
+    ['a panel chair reads requests in their locality', 'panel_chair', {}, {}, true, false],
+    [
+      'a practitioner reads a request for a family of their team',
+      'practitioner',
+      {},
+      { family: family() },
+      true,
+      false,
+    ],
+    [
+      'a practitioner cannot read one for another team’s family',
+      'practitioner',
+      {},
+      { family: family({ teamId: 't2' }) },
+      false,
+      false,
+    ],
+    ['an unlinked request is not a practitioner’s to read', 'practitioner', {}, {}, false, false],
+    ['an analyst reads no request', 'performance_analyst', {}, {}, false, false],
+    ['another authority’s request is closed to its front door', 'front_door', {}, { authorityId: 'a2' }, false, false],
+    [
+      'a restricted family’s request is closed to the front door',
+      'front_door',
+      {},
+      { family: family({ restrictedTo: ['u2'] }) },
+      false,
+      false,
+    ],
+    [
+      'but open to the partner who asked',
+      'partner',
+      {},
+      { requesterUserId: 'u1', family: family({ restrictedTo: ['u2'] }) },
+      true,
+      false,
+    ],
+  ]
+  for (const [name, role, actorOverrides, requestOverrides, read, decide] of cases) {
+    it(name, () => {
+      const subject = request(requestOverrides)
+      expect(can(actor(role, actorOverrides), 'request:read', subject)).toBe(read)
+      expect(can(actor(role, actorOverrides), 'request:decide', subject)).toBe(decide)
+    })
+  }
+
+  it('shows the partner who asked the outcome but not the front door’s working', () => {
+    const own = request({ requesterUserId: 'u1', family: family({ professionalUserIds: [] }) })
+    expect(requestAbilities(actor('partner'), own)).toEqual({ read: true, decide: false, seeWorking: false })
+    expect(requestAbilities(actor('front_door'), own).seeWorking).toBe(true)
+  })
+})
+
+describe('panel meetings', () => {
+  const meeting: MeetingResource = { authorityId: 'a1', areaId: 'area1' }
+  const cases: [Role, Partial<Actor>, boolean, boolean][] = [
+    // [role, actor, may read, may manage]
+    ['panel_chair', {}, true, true],
+    ['panel_chair', { areaId: 'area2' }, false, false],
+    ['panel_chair', { areaId: null }, true, true],
+    ['head_of_service', {}, true, true],
+    ['front_door', { areaId: null }, true, false],
+    ['team_manager', {}, false, false],
+    ['partner', {}, false, false],
+    ['admin', {}, false, false],
+  ]
+  for (const [role, overrides, read, manage] of cases) {
+    it(`${role} ${JSON.stringify(overrides)} ${read ? 'reads' : 'cannot read'} and ${manage ? 'runs' : 'cannot run'} a meeting`, () => {
+      expect(can(actor(role, overrides), 'meeting:read', meeting)).toBe(read)
+      expect(can(actor(role, overrides), 'meeting:manage', meeting)).toBe(manage)
+    })
   }
 })
 

@@ -1,7 +1,18 @@
 import type { FieldError } from '../lib/errors.js'
-import { practiceModelSchema, type PracticeModel } from './schema.js'
+import { presets } from './presets/index.js'
+import { practiceModelSchema, type PanelDecisionAction, type PracticeModel } from './schema.js'
 
-export { practiceModelSchema, type PracticeModel } from './schema.js'
+export {
+  episodeActions,
+  frontDoorRoutes,
+  opensEpisode,
+  panelDecisionActions,
+  practiceModelSchema,
+  type FrontDoorOutcome,
+  type PanelDecision,
+  type PanelDecisionAction,
+  type PracticeModel,
+} from './schema.js'
 
 export type TimescaleKey = keyof PracticeModel['timescales']
 
@@ -51,9 +62,61 @@ export const vocabularyTerms: { key: keyof PracticeModel['vocabulary']; label: s
   { key: 'stepDown', label: 'Moving a family from social care to early help', hint: 'For example, step down' },
 ]
 
-/** Validates a practice model; problems name the field by its path, e.g. "timescales.tafReviewInterval.value". */
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** What a version 1 panel decision does, guessed from its code where its preset does not say. */
+function inferAction(code: string): PanelDecisionAction {
+  if (code.includes('social')) return 'social_care'
+  if (code.includes('signpost') || code.includes('universal')) return 'signpost'
+  if (/no[-_]further/.test(code)) return 'no_further_action'
+  if (/more[-_]information/.test(code)) return 'more_information'
+  if (code.includes('advice')) return 'advice'
+  if (code.includes('lead') || code.includes('partner')) return 'lead_professional'
+  return 'allocate'
+}
+
+/**
+ * Brings a stored or imported practice model up to the current schema version, so earlier releases' documents
+ * still load. Version 1 → 2: each panel decision gains its `action` (and `service`), taken from the decision with
+ * the same code in the document's preset, otherwise inferred from its code. Anything else, including anything
+ * that is not a version 1 document, is returned as it is, for the schema to judge. The input is not changed.
+ */
+export function upgradePracticeModel(document: unknown): unknown {
+  if (!isObject(document) || document.schemaVersion !== 1) return document
+  const preset =
+    typeof document.preset === 'string' && Object.hasOwn(presets, document.preset)
+      ? presets[document.preset as keyof typeof presets]
+      : undefined
+  const services = new Set(
+    (Array.isArray(document.services) ? document.services : []).map(service =>
+      isObject(service) ? service.code : undefined,
+    ),
+  )
+  const upgradeDecision = (decision: unknown) => {
+    if (!isObject(decision) || decision.action !== undefined || typeof decision.code !== 'string') return decision
+    const match = preset?.panel.decisions.find(candidate => candidate.code === decision.code)
+    if (!match) return { ...decision, action: inferAction(decision.code) }
+    // The preset's service only where the document still has it: an administrator may have removed it.
+    const service = 'service' in match && services.has(match.service) ? match.service : undefined
+    return { ...decision, action: match.action, ...(service === undefined ? {} : { service }) }
+  }
+  const { panel } = document
+  return {
+    ...document,
+    schemaVersion: 2,
+    ...(isObject(panel) && Array.isArray(panel.decisions)
+      ? { panel: { ...panel, decisions: panel.decisions.map(upgradeDecision) } }
+      : {}),
+  }
+}
+
+/**
+ * Validates a practice model, upgrading an earlier version first; problems name the field by its path,
+ * e.g. "timescales.tafReviewInterval.value".
+ */
 export function validatePracticeModel(candidate: unknown): { model: PracticeModel } | { errors: FieldError[] } {
-  const result = practiceModelSchema.safeParse(candidate)
+  const result = practiceModelSchema.safeParse(upgradePracticeModel(candidate))
   if (result.success) return { model: result.data }
   return {
     errors: result.error.issues.map(issue => ({
@@ -71,8 +134,6 @@ export interface ModelChange {
 
 /** Every value that differs between two models, by path: what the configuration history records. */
 export function practiceModelChanges(before: unknown, after: unknown, path = ''): ModelChange[] {
-  const isObject = (value: unknown): value is Record<string, unknown> =>
-    typeof value === 'object' && value !== null && !Array.isArray(value)
   if (isObject(before) && isObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])]
     return keys.flatMap(key => practiceModelChanges(before[key], after[key], path ? `${path}.${key}` : key))

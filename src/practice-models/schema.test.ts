@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { validatePracticeModel } from './index.js'
+import { upgradePracticeModel, validatePracticeModel } from './index.js'
 import { presets } from './presets/index.js'
-import { practiceModelSchema, type PracticeModel } from './schema.js'
+import { practiceModelSchema, type PanelDecisionAction, type PracticeModel } from './schema.js'
 
 /** A fresh, mutable copy of the Derby preset. */
 const derby = (): PracticeModel => structuredClone(practiceModelSchema.parse(presets.derby))
@@ -10,6 +10,27 @@ const derby = (): PracticeModel => structuredClone(practiceModelSchema.parse(pre
 function problems(candidate: unknown) {
   const result = validatePracticeModel(candidate)
   return 'errors' in result ? result.errors : []
+}
+
+/** A version 1 copy of a model, as earlier releases stored it: no action or service on its panel decisions. */
+function version1(model: PracticeModel) {
+  const copy = structuredClone(model) as unknown as {
+    schemaVersion: number
+    preset?: string
+    panel: { decisions: Record<string, unknown>[] }
+  }
+  copy.schemaVersion = 1
+  for (const decision of copy.panel.decisions) {
+    delete decision.action
+    delete decision.service
+  }
+  return copy
+}
+
+function decisionIndex(model: PracticeModel, code: string) {
+  const index = model.panel.decisions.findIndex(decision => decision.code === code)
+  if (index < 0) throw new Error(`No panel decision ${code}`)
+  return index
 }
 
 function toolIndex(model: PracticeModel, code: string) {
@@ -134,6 +155,171 @@ describe('practice model schema', () => {
       const model = derby()
       model.levelsOfNeed[1]!.code = 'level-1'
       expect(problems(model)).toEqual([{ field: 'levelsOfNeed.1.code', message: 'The code level-1 is used twice' }])
+    })
+  })
+
+  describe('panel decisions', () => {
+    it('refuses a decision with an unknown service, naming its path', () => {
+      const model = derby()
+      const index = decisionIndex(model, 'childrens-centre')
+      const decision = model.panel.decisions[index]
+      if (decision?.action !== 'allocate') throw new Error("The children's centre decision allocates")
+      decision.service = 'childrens-centres'
+      expect(problems(model)).toEqual([
+        { field: `panel.decisions.${index}.service`, message: 'Unknown service "childrens-centres"' },
+      ])
+    })
+
+    it('refuses a service on a decision that opens no episode, and says so only when the service is the problem', () => {
+      const model = derby()
+      const index = decisionIndex(model, 'signpost')
+      ;(model.panel.decisions[index] as Record<string, unknown>).service = 'childrens-centre'
+      ;(model.panel.decisions[index + 1] as Record<string, unknown>).team = 'north'
+      expect(problems(model)).toEqual([
+        {
+          field: `panel.decisions.${index}`,
+          message: 'Only a decision that allocates or names a lead professional can name a service',
+        },
+        { field: `panel.decisions.${index + 1}`, message: 'Unrecognized key: "team"' },
+      ])
+    })
+
+    it('refuses a decision that does not say what it does, or says something unknown', () => {
+      const model = derby() as unknown as { panel: { decisions: Record<string, unknown>[] } }
+      delete model.panel.decisions[0]!.action
+      model.panel.decisions[1]!.action = 'refer'
+      const message =
+        'Choose what the decision does: allocate, lead_professional, social_care, signpost, advice, ' +
+        'no_further_action, more_information'
+      expect(problems(model)).toEqual([
+        { field: 'panel.decisions.0.action', message },
+        { field: 'panel.decisions.1.action', message },
+      ])
+    })
+
+    it('refuses a panel none of whose decisions opens an episode, naming the decisions', () => {
+      const model = derby()
+      model.panel.decisions = model.panel.decisions.filter(
+        decision => decision.action !== 'allocate' && decision.action !== 'lead_professional',
+      )
+      expect(model.panel.decisions.length).toBeGreaterThan(0)
+      expect(problems(model)).toEqual([
+        {
+          field: 'panel.decisions',
+          message: 'Add at least one panel decision that opens an early help episode: allocate or lead professional',
+        },
+      ])
+    })
+
+    it('accepts a panel whose only episode is led by a lead professional', () => {
+      const model = derby()
+      model.panel.decisions = model.panel.decisions.filter(decision => decision.action !== 'allocate')
+      expect(problems(model)).toEqual([])
+    })
+  })
+
+  describe('front door outcomes', () => {
+    it('refuses an allocating outcome with an unknown service, naming its path', () => {
+      const model = structuredClone(practiceModelSchema.parse(presets.durham))
+      const index = model.frontDoor.outcomes.findIndex(outcome => outcome.code === 'early-help')
+      const outcome = model.frontDoor.outcomes[index]
+      if (outcome?.route !== 'allocate') throw new Error('Early help is allocated at the front door')
+      outcome.service = 'one-point-service'
+      expect(problems(model)).toEqual([
+        { field: `frontDoor.outcomes.${index}.service`, message: 'Unknown service "one-point-service"' },
+      ])
+    })
+
+    it('refuses a service on an outcome that does not allocate', () => {
+      const model = derby()
+      ;(model.frontDoor.outcomes[1] as Record<string, unknown>).service = 'childrens-centre'
+      expect(problems(model)).toEqual([
+        { field: 'frontDoor.outcomes.1', message: 'Only an outcome that allocates can name a service' },
+      ])
+    })
+  })
+
+  describe('upgrading a version 1 model', () => {
+    it.each(Object.entries(presets))(
+      'brings a version 1 copy of the %s preset back to the preset, actions and services included',
+      (_, preset) => {
+        const stored = version1(preset)
+        const before = structuredClone(stored)
+        const upgraded = upgradePracticeModel(stored)
+        expect(upgraded).toEqual(preset)
+        expect(practiceModelSchema.parse(upgraded)).toEqual(preset)
+        expect(validatePracticeModel(stored)).toEqual({ model: preset })
+        expect(stored).toEqual(before)
+      },
+    )
+
+    it('infers what each decision does from its code when the model names no preset', () => {
+      const stored = version1(derby())
+      delete stored.preset
+      const expected: [string, PanelDecisionAction][] = [
+        ['targeted-early-help', 'allocate'],
+        ['childrens-centre', 'allocate'],
+        ['partner-led-taf', 'lead_professional'],
+        ['advice-to-lead-professional', 'advice'],
+        ['social-care-threshold-met', 'social_care'],
+        ['signpost', 'signpost'],
+        ['no-further-action', 'no_further_action'],
+        ['more-information', 'more_information'],
+        ['universal_support', 'signpost'],
+        ['lead_practitioner', 'lead_professional'],
+        ['specialist_service', 'allocate'],
+        ['no_further_action', 'no_further_action'],
+        ['more_information', 'more_information'],
+      ]
+      stored.panel.decisions = expected.map(([code]) => ({ code, label: code }))
+      const result = validatePracticeModel(stored)
+      if (!('model' in result)) throw new Error(JSON.stringify(result.errors))
+      expect(result.model.schemaVersion).toBe(2)
+      expect(result.model.panel.decisions).toEqual(expected.map(([code, action]) => ({ code, label: code, action })))
+    })
+
+    it('takes the preset’s action for a code the preset has, and infers the rest', () => {
+      const stored = version1(derby())
+      stored.panel.decisions.push({ code: 'lead-practitioner', label: 'Lead practitioner' })
+      const upgraded = upgradePracticeModel(stored) as PracticeModel
+      expect(upgraded.panel.decisions.map(decision => [decision.code, decision.action])).toEqual([
+        ['targeted-early-help', 'allocate'],
+        ['childrens-centre', 'allocate'],
+        ['partner-led-taf', 'lead_professional'],
+        ['advice-to-lead-professional', 'advice'],
+        ['social-care-threshold-met', 'social_care'],
+        ['signpost', 'signpost'],
+        ['no-further-action', 'no_further_action'],
+        ['more-information', 'more_information'],
+        ['lead-practitioner', 'lead_professional'],
+      ])
+    })
+
+    it('leaves out a preset’s service the stored model no longer has', () => {
+      const stored = version1(derby()) as ReturnType<typeof version1> & { services: { code: string }[] }
+      stored.services = stored.services.filter(service => service.code !== 'childrens-centre')
+      const result = validatePracticeModel(stored)
+      if (!('model' in result)) throw new Error(JSON.stringify(result.errors))
+      const decision = result.model.panel.decisions[decisionIndex(result.model, 'childrens-centre')]
+      expect(decision).toMatchObject({ action: 'allocate' })
+      expect(decision).not.toHaveProperty('service')
+    })
+
+    it('keeps an action a version 1 decision already has', () => {
+      const stored = version1(derby())
+      stored.panel.decisions[0]!.action = 'lead_professional'
+      const upgraded = upgradePracticeModel(stored) as PracticeModel
+      expect(upgraded.panel.decisions[0]).toMatchObject({ code: 'targeted-early-help', action: 'lead_professional' })
+      expect(upgraded.panel.decisions[0]).not.toHaveProperty('service')
+    })
+
+    it('leaves version 2 models and anything that is not a model as they are', () => {
+      const current = derby()
+      expect(upgradePracticeModel(current)).toBe(current)
+      for (const other of [null, undefined, 'model', 1, [version1(derby())], { schemaVersion: 3 }])
+        expect(upgradePracticeModel(other)).toBe(other)
+      const unfinished = { schemaVersion: 1, name: 'Somewhere' }
+      expect(upgradePracticeModel(unfinished)).toEqual({ schemaVersion: 2, name: 'Somewhere' })
     })
   })
 

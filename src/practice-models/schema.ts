@@ -54,6 +54,37 @@ const duration = (unit: 'hours' | 'days' | 'working_days' | 'weeks' | 'months') 
   })
 
 export const frontDoorRoutes = ['closed', 'signpost', 'panel', 'social_care', 'more_information', 'allocate'] as const
+export type FrontDoorRoute = (typeof frontDoorRoutes)[number]
+
+/**
+ * What a panel decision does (DESIGN §2), so the panel can act on it without reading its code:
+ * - `allocate`: opens an early help episode for a team, whose manager then allocates a worker;
+ * - `lead_professional`: opens an episode with a named lead professional, who may be a partner's practitioner
+ *   (a partner-led Team Around the Family);
+ * - `social_care`: step up, an outbound referral to children's social care;
+ * - `signpost`: to a universal or partner service;
+ * - `advice`: advice given back to the partner lead professional;
+ * - `no_further_action`;
+ * - `more_information`: the family comes back to the next meeting.
+ */
+export const panelDecisionActions = [
+  'allocate',
+  'lead_professional',
+  'social_care',
+  'signpost',
+  'advice',
+  'no_further_action',
+  'more_information',
+] as const
+
+/** The panel decisions that open an early help episode; only these may name the service it is with. */
+export const episodeActions = ['allocate', 'lead_professional'] as const
+
+/** Whether a panel decision with this action opens an early help episode (for a team or a lead professional). */
+export function opensEpisode(action: PanelDecisionAction): action is (typeof episodeActions)[number] {
+  return (episodeActions as readonly string[]).includes(action)
+}
+
 export const panelCadences = ['weekly', 'fortnightly', 'monthly', 'as_needed'] as const
 export const wayInKinds = ['request_for_support', 'single_assessment', 'conversation'] as const
 
@@ -116,10 +147,44 @@ const progressionTool = z.discriminatedUnion(
   { error: `Choose when the tool is used: ${progressionToolUses.join(', ')}` },
 )
 
+/** Says in an administrator's words why a service is refused on a decision or outcome that opens no episode. */
+const serviceOnlyWhenAllocating = (message: string) => ({
+  error: (issue: { code?: string; keys?: string[] }) =>
+    issue.code === 'unrecognized_keys' && issue.keys?.join() === 'service' ? message : undefined,
+})
+
+const panelDecision = z.discriminatedUnion(
+  'action',
+  [
+    z.strictObject({
+      ...option.shape,
+      action: z.enum(panelDecisionActions).extract(episodeActions),
+      service: code.optional(),
+    }),
+    z.strictObject(
+      { ...option.shape, action: z.enum(panelDecisionActions).exclude(episodeActions) },
+      serviceOnlyWhenAllocating('Only a decision that allocates or names a lead professional can name a service'),
+    ),
+  ],
+  { error: `Choose what the decision does: ${panelDecisionActions.join(', ')}` },
+)
+
+const frontDoorOutcome = z.discriminatedUnion(
+  'route',
+  [
+    z.strictObject({ ...option.shape, route: z.literal('allocate'), service: code.optional() }),
+    z.strictObject(
+      { ...option.shape, route: z.enum(frontDoorRoutes).exclude(['allocate']) },
+      serviceOnlyWhenAllocating('Only an outcome that allocates can name a service'),
+    ),
+  ],
+  { error: `Choose where the outcome goes: ${frontDoorRoutes.join(', ')}` },
+)
+
 export const practiceModelSchema = z
   .strictObject({
     /** The schema version of this document; a later schema migrates older documents forward. */
-    schemaVersion: z.literal(1),
+    schemaVersion: z.literal(2),
     /** The preset it was made from, if any. */
     preset: z.enum(['derby', 'durham', 'leeds']).optional(),
     name: label,
@@ -157,10 +222,7 @@ export const practiceModelSchema = z
       name: label,
       /** Who the front door is and what it does. */
       description,
-      outcomes: codedList(
-        option.extend({ route: z.enum(frontDoorRoutes) }).strict(),
-        'Add at least one front door outcome',
-      ),
+      outcomes: codedList(frontDoorOutcome, 'Add at least one front door outcome'),
       /** "Never do nothing": a request with no decision after this long is flagged to the front door manager. */
       undecidedAfter: duration('working_days'),
       source,
@@ -173,7 +235,8 @@ export const practiceModelSchema = z
       cadence: z.enum(panelCadences),
       /** One panel per area kind (a locality's weekly meeting, a cluster's guidance and support meeting). */
       perArea: z.boolean(),
-      decisions: options('panel decision'),
+      /** What the panel may decide; at least one decision opens an episode (`episodeActions`). */
+      decisions: codedList(panelDecision, 'Add at least one panel decision'),
       source,
     }),
 
@@ -272,6 +335,19 @@ export const practiceModelSchema = z
         })
       }
     })
+    const checkService = (item: object, path: (string | number)[]) => {
+      const service = 'service' in item ? item.service : undefined
+      if (typeof service === 'string' && !known.services.codes.has(service))
+        ctx.addIssue({ code: 'custom', path: [...path, 'service'], message: `Unknown service "${service}"` })
+    }
+    model.frontDoor.outcomes.forEach((outcome, index) => checkService(outcome, ['frontDoor', 'outcomes', index]))
+    model.panel.decisions.forEach((decision, index) => checkService(decision, ['panel', 'decisions', index]))
+    if (!model.panel.decisions.some(decision => opensEpisode(decision.action)))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['panel', 'decisions'],
+        message: 'Add at least one panel decision that opens an early help episode: allocate or lead professional',
+      })
     if (model.timescales.caseLengthAim.value > model.timescales.caseLengthMaximum.value)
       ctx.addIssue({
         code: 'custom',
@@ -282,3 +358,6 @@ export const practiceModelSchema = z
 
 export type PracticeModel = z.infer<typeof practiceModelSchema>
 export type ProgressionTool = PracticeModel['progressionTools'][number]
+export type FrontDoorOutcome = PracticeModel['frontDoor']['outcomes'][number]
+export type PanelDecision = PracticeModel['panel']['decisions'][number]
+export type PanelDecisionAction = (typeof panelDecisionActions)[number]

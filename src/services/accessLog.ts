@@ -18,6 +18,9 @@ export type RecordType =
   | 'area'
   | 'api_token'
   | 'practice_model'
+  | 'request'
+  | 'panel_meeting'
+  | 'episode'
   | 'page'
 
 /** The access log: who viewed or changed which record, when, from where — and what was refused. */

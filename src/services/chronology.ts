@@ -32,6 +32,11 @@ export const chronologyEvents = {
   consentGiven: 'consent given',
   consentWithdrawn: 'consent withdrawn',
   recordsMerged: 'records merged',
+  requestReceived: 'request received',
+  frontDoorDecision: 'front door decision',
+  referredToSocialCare: 'referred to social care',
+  panelDecision: 'panel decision',
+  episodeOpened: 'episode opened',
 } as const
 export type ChronologyEvent = (typeof chronologyEvents)[keyof typeof chronologyEvents]
 

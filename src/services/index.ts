@@ -12,6 +12,9 @@ import { createRecordAccess } from './recordAccess.js'
 import { createRecordsService } from './records.js'
 import { createSessionService } from './sessions.js'
 import { createStaffService } from './staff.js'
+import { createEpisodeService } from './episodes.js'
+import { createPanelService } from './panels.js'
+import { createRequestService } from './requests.js'
 
 /** Builds every service from the database, the clock and the configuration: the one wiring point. */
 export function createServices(deps: ServiceDeps) {
@@ -21,12 +24,26 @@ export function createServices(deps: ServiceDeps) {
   const authorities = createAuthorityService(deps, practiceModels)
   const recordAccess = createRecordAccess(deps, accessLog)
   const chronology = createChronologyService(deps, accessLog, recordAccess)
+  const records = createRecordsService(deps, accessLog, recordAccess, chronology)
+  const episodes = createEpisodeService(deps, accessLog, recordAccess, chronology)
+  const requests = createRequestService(deps, {
+    accessLog,
+    access: recordAccess,
+    chronology,
+    practiceModels,
+    records,
+    episodes,
+  })
+  const panels = createPanelService(deps, { accessLog, chronology, practiceModels, episodes, requests })
   return {
     accessLog,
     auth,
     sessions: createSessionService(deps),
     staff: createStaffService(deps, accessLog),
-    records: createRecordsService(deps, accessLog, recordAccess, chronology),
+    records,
+    requests,
+    panels,
+    episodes,
     chronology,
     consent: createConsentService(deps, accessLog, recordAccess, chronology),
     apiTokens: createApiTokenService(deps, auth, accessLog),

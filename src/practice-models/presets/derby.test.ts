@@ -17,7 +17,7 @@ describe('Derby preset', () => {
   it('is a valid practice model', () => {
     const parsed = practiceModelSchema.parse(derbyPreset)
     expect(parsed.preset).toBe('derby')
-    expect(parsed.schemaVersion).toBe(1)
+    expect(parsed.schemaVersion).toBe(2)
     expect(parsed.name).toBe('Derby City Council')
   })
 
@@ -128,6 +128,29 @@ describe('Derby preset', () => {
         'more-information',
       ]),
     )
+  })
+
+  // 000_d6fbec82994b68a9.txt: "Allocation of a piece of work to an Early Help Team or a Children's Centre…"; "If the
+  // assessment does not meet the criteria professionals are signposted to other services and resources."; "Provide
+  // advice back to agencies who are concerned about cases where they are the Lead Professionals…"
+  // 003_e9f5ab6753ae1fa9.txt §4: "agencies can run TAF meetings without the need for an Early Help service."
+  it("says what each of the Vulnerable Children's Meeting's decisions does, and with which service", () => {
+    expect(
+      derbyPreset.panel.decisions.map(decision => [
+        decision.code,
+        decision.action,
+        'service' in decision ? decision.service : undefined,
+      ]),
+    ).toEqual([
+      ['targeted-early-help', 'allocate', 'locality-early-help-team'],
+      ['childrens-centre', 'allocate', 'childrens-centre'],
+      ['partner-led-taf', 'lead_professional', 'partner-led'],
+      ['advice-to-lead-professional', 'advice', undefined],
+      ['social-care-threshold-met', 'social_care', undefined],
+      ['signpost', 'signpost', undefined],
+      ['no-further-action', 'no_further_action', undefined],
+      ['more-information', 'more_information', undefined],
+    ])
   })
 
   // 001_cfe3ebe7e928b659.txt §4: "Cases should be closed where: • The goals (contained within the TAF plan/review plan)

@@ -13,7 +13,7 @@ import type { PracticeModel } from '../schema.js'
  * explained in a comment.
  */
 export const derbyPreset = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   preset: 'derby',
   name: 'Derby City Council',
 
@@ -170,12 +170,16 @@ export const derbyPreset = {
         description:
           'The Early Help threshold is met and an early help worker is best placed to deliver the work; the meeting ' +
           'decides which agency the case is allocated to.',
+        action: 'allocate',
+        service: 'locality-early-help-team',
         source: '001 §2 ("which agencies such cases are allocated to"); 001 §4; 000 Vulnerable Children\'s Meetings',
       },
       {
         code: 'childrens-centre',
         label: "Children's centre: allocate to the locality children's centre team",
         description: 'For the most vulnerable children under 8 and their families.',
+        action: 'allocate',
+        service: 'childrens-centre',
         source:
           '000 allocation ("to an Early Help Team or a Children\'s Centre"); 000 Early Help Delivery (children\'s centres)',
       },
@@ -185,6 +189,8 @@ export const derbyPreset = {
         description:
           'A partner agency holds the lead professional role and runs the Team Around the Family without an early ' +
           'help service.',
+        action: 'lead_professional',
+        service: 'partner-led',
         source: '003 §4 Theme 3 ("agencies can run TAF meetings without the need for an Early Help service"); 001 §4',
       },
       {
@@ -193,29 +199,34 @@ export const derbyPreset = {
         description:
           'A partner lead professional is concerned that their intervention is not achieving the desired outcomes, ' +
           'or concerns are escalating.',
+        action: 'advice',
         source: '000 Vulnerable Children\'s Meetings ("Provide advice back to agencies…")',
       },
       {
         code: 'social-care-threshold-met',
         label: "Children's social care threshold met (step up)",
         description: "There is a safeguarding or complex needs threshold: the case goes to children's social care.",
+        action: 'social_care',
         source: '000 Vulnerable Children\'s Meetings ("a safeguarding threshold"); 001 §2 ("Complex Needs threshold")',
       },
       {
         code: 'signpost',
         label: 'Signpost to other services and resources',
         description: 'The assessment does not meet the criteria for targeted early help.',
+        action: 'signpost',
         source: '000 Vulnerable Children\'s Meetings ("professionals are signposted to other services and resources")',
       },
       {
         // Not named in the seeds; every panel needs it.
         code: 'no-further-action',
         label: 'No further action',
+        action: 'no_further_action',
       },
       {
         // Not named in the seeds; the family comes back to the next weekly meeting.
         code: 'more-information',
         label: 'More information needed: bring back to the next meeting',
+        action: 'more_information',
       },
     ],
     source:

@@ -18,6 +18,7 @@ describe('County Durham preset', () => {
   it('is a valid practice model', () => {
     const parsed = practiceModelSchema.parse(durhamPreset)
     expect(parsed.preset).toBe('durham')
+    expect(parsed.schemaVersion).toBe(2)
     expect(parsed.name).toBe('Durham County Council')
   })
 
@@ -195,6 +196,26 @@ describe('County Durham preset', () => {
     expect(durhamPreset.panel.decisions.map(decision => decision.code)).toEqual(
       expect.arrayContaining(['allocate-one-point', 'allocate-stronger-families']),
     )
+  })
+
+  // 002_dd5017b3f4e336aa.txt para 27: help and assessment "in tandem so that families are not waiting"; para 37:
+  // "The One Point Service"; para 20: Stronger Families. The report has no allocation panel: the rest are usual.
+  it('says what each allocation meeting decision does, and sends early help at the MASH to One Point', () => {
+    const service = (item: object) => ('service' in item ? item.service : undefined)
+    expect(durhamPreset.panel.decisions.map(decision => [decision.code, decision.action, service(decision)])).toEqual([
+      ['allocate-one-point', 'allocate', 'one-point'],
+      ['allocate-stronger-families', 'allocate', 'stronger-families'],
+      ['partner-led', 'lead_professional', undefined],
+      ['social-care', 'social_care', undefined],
+      ['signpost', 'signpost', undefined],
+      ['no-further-action', 'no_further_action', undefined],
+      ['more-information', 'more_information', undefined],
+    ])
+    expect(
+      durhamPreset.frontDoor.outcomes
+        .filter(outcome => outcome.route === 'allocate')
+        .map(outcome => [outcome.code, service(outcome)]),
+    ).toEqual([['early-help', 'one-point']])
   })
 
   // 002_dd5017b3f4e336aa.txt para 19: "ensuring that the voice and needs of the child are heard"

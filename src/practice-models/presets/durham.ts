@@ -11,7 +11,7 @@ import { designSpiderGraphDomains, designTimescales } from './defaults.js'
  * closure grounds and no spider graph domains of its own.
  */
 export const durhamPreset = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   preset: 'durham',
   name: 'Durham County Council',
 
@@ -127,6 +127,7 @@ export const durhamPreset = {
         label: 'Early help: allocate a lead professional and Team Around the Family',
         description: 'Help starts alongside the single assessment, so the family does not wait.',
         route: 'allocate',
+        service: 'one-point',
         source: '002 para 27',
       },
       {
@@ -165,25 +166,33 @@ export const durhamPreset = {
       {
         code: 'allocate-one-point',
         label: 'Allocate to the One Point Service',
+        action: 'allocate',
+        service: 'one-point',
         source: '002 para 37, para 43',
       },
       {
         code: 'allocate-stronger-families',
         label: 'Allocate to Stronger Families',
+        action: 'allocate',
+        service: 'stronger-families',
         source: '002 para 20, para 21',
       },
       {
+        // No service: the lead professional may come from any partner agency. Health Visiting and School
+        // Nursing (para 37) is one such partner, not the only one.
         code: 'partner-led',
         label: 'Partner-led Team Around the Family (lead professional from a partner agency)',
+        action: 'lead_professional',
       },
       {
         code: 'social-care',
         label: "Step up to children's social care",
+        action: 'social_care',
         source: '002 para 28',
       },
-      { code: 'signpost', label: 'Signpost to universal or preventative services' },
-      { code: 'no-further-action', label: 'No further action' },
-      { code: 'more-information', label: 'More information needed' },
+      { code: 'signpost', label: 'Signpost to universal or preventative services', action: 'signpost' },
+      { code: 'no-further-action', label: 'No further action', action: 'no_further_action' },
+      { code: 'more-information', label: 'More information needed', action: 'more_information' },
     ],
   },
 

@@ -67,6 +67,7 @@ describe('Leeds practice model preset', () => {
     const parsed = practiceModelSchema.parse(leedsPreset)
     expect(parsed).toEqual(leedsPreset)
     expect(parsed.preset).toBe('leeds')
+    expect(parsed.schemaVersion).toBe(2)
     expect(parsed.name).toBe('Leeds City Council')
   })
 
@@ -213,6 +214,24 @@ describe('Leeds practice model preset', () => {
       /^The Targeted Services Leader identifies a lead practitioner/,
     )
     expect(leedsPreset.vocabulary.panel).toBe('guidance and support meeting')
+  })
+
+  // 004_81afd1fede5c2821.txt (When specialist services are not needed): "the Targeted Services Leader will identify a
+  // potential lead practitioner to coordinate a cluster based response."; (services table, Cluster Based Targeted
+  // Services): "Family Intervention and Support Services"; (How we respond…): specialist services for needs that
+  // cannot be met in universal or targeted services.
+  it('says what each guidance and support meeting decision does, and which cluster service allocation is to', () => {
+    const service = (item: object) => ('service' in item ? item.service : undefined)
+    expect(leedsPreset.panel.decisions.map(decision => [decision.code, decision.action, service(decision)])).toEqual([
+      ['lead_practitioner', 'lead_professional', undefined],
+      ['cluster_targeted_service', 'allocate', 'family_intervention_support'],
+      ['universal_support', 'signpost', undefined],
+      ['specialist_service', 'social_care', undefined],
+      ['signpost', 'signpost', undefined],
+      ['no_further_action', 'no_further_action', undefined],
+      ['more_information', 'more_information', undefined],
+    ])
+    expect(service(byCode(leedsPreset.frontDoor.outcomes, 'early_help_in_cluster'))).toBe('family_intervention_support')
   })
 
   // 004_81afd1fede5c2821.txt (The principles of Early Help): "Someone should act as the lead practitioner. They should

@@ -34,7 +34,7 @@ const seed = {
 const cite = (...parts: string[]) => parts.join('; ')
 
 export const leedsPreset = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   preset: 'leeds',
   name: 'Leeds City Council',
 
@@ -160,6 +160,7 @@ export const leedsPreset = {
           'recommended and the Targeted Services Leader identifies a potential lead practitioner to coordinate a ' +
           'cluster based response.',
         route: 'allocate',
+        service: 'family_intervention_support',
         source: cite(seed.specialistNotNeeded, seed.servicesTable('Specialist Services')),
       },
       {
@@ -212,6 +213,7 @@ export const leedsPreset = {
         description:
           'The Targeted Services Leader identifies a lead practitioner to coordinate a cluster based response: ' +
           'they make sure the plan works and invite others back to review it.',
+        action: 'lead_professional',
         source: cite(seed.specialistNotNeeded, seed.targetedServices, seed.principles),
       },
       {
@@ -220,6 +222,8 @@ export const leedsPreset = {
         description:
           'A cluster based targeted service works with the family, prioritised to families in greatest need at the ' +
           'earliest possible stage, with consent from family members.',
+        action: 'allocate',
+        service: 'family_intervention_support',
         source: seed.targetedServices,
       },
       {
@@ -228,6 +232,7 @@ export const leedsPreset = {
         description:
           'Early help through an increase in universal services, including family support provided by schools and ' +
           'third sector services.',
+        action: 'signpost',
         source: seed.foundation,
       },
       {
@@ -237,12 +242,23 @@ export const leedsPreset = {
           "The child's needs cannot be met in universal or cluster based targeted services: a request is made " +
           'directly to a specialist service, or to Duty and Advice where the child may be at risk of significant ' +
           'harm.',
+        action: 'social_care',
         source: cite(seed.specialistServices, seed.howWeRespond),
       },
       // The three below are not in the seed: the outcomes any panel needs.
-      { code: 'signpost', label: 'Signpost', description: 'Signposted to a universal or partner service.' },
-      { code: 'no_further_action', label: 'No further action', description: 'The reason is recorded.' },
-      { code: 'more_information', label: 'More information needed' },
+      {
+        code: 'signpost',
+        label: 'Signpost',
+        description: 'Signposted to a universal or partner service.',
+        action: 'signpost',
+      },
+      {
+        code: 'no_further_action',
+        label: 'No further action',
+        description: 'The reason is recorded.',
+        action: 'no_further_action',
+      },
+      { code: 'more_information', label: 'More information needed', action: 'more_information' },
     ],
     source: cite(seed.targetedServices, seed.specialistNotNeeded),
   },

@@ -1,0 +1,108 @@
+import type { ExpressionBuilder, Expression, SqlBool } from 'kysely'
+import type { Executor } from './database.js'
+import type { DB } from './schema.js'
+
+// The early help episode (the case), as far as the front door and panel open it; the pathway adds the rest.
+
+export async function insertEpisode(
+  ex: Executor,
+  row: {
+    authorityId: string
+    familyId: string
+    teamId: string | null
+    service: string | null
+    levelOfNeed: string
+    leadProfessionalUserId: string | null
+    openedOn: string
+    requestId: string | null
+    childIds: string[]
+    by: string
+    at: Date
+  },
+) {
+  const { episode_id } = await ex
+    .insertInto('episode')
+    .values({
+      authority_id: row.authorityId,
+      family_id: row.familyId,
+      team_id: row.teamId,
+      service: row.service,
+      level_of_need: row.levelOfNeed,
+      lead_professional_user_id: row.leadProfessionalUserId,
+      opened_on: row.openedOn,
+      request_id: row.requestId,
+      created_at: row.at,
+      created_by: row.by,
+      updated_at: row.at,
+    })
+    .returning('episode_id')
+    .executeTakeFirstOrThrow()
+  if (row.childIds.length > 0) {
+    await ex
+      .insertInto('episode_child')
+      .values(row.childIds.map(personId => ({ authority_id: row.authorityId, episode_id, person_id: personId })))
+      .execute()
+  }
+  return episode_id
+}
+
+function episodes(ex: Executor, authorityId: string) {
+  return ex
+    .selectFrom('episode as e')
+    .innerJoin('family', join =>
+      join.onRef('family.authority_id', '=', 'e.authority_id').onRef('family.family_id', '=', 'e.family_id'),
+    )
+    .leftJoin('team as t', join =>
+      join.onRef('t.authority_id', '=', 'e.authority_id').onRef('t.team_id', '=', 'e.team_id'),
+    )
+    .leftJoin('app_user as lp', join =>
+      join.onRef('lp.authority_id', '=', 'e.authority_id').onRef('lp.user_id', '=', 'e.lead_professional_user_id'),
+    )
+    .leftJoin('app_user as w', join =>
+      join.onRef('w.authority_id', '=', 'e.authority_id').onRef('w.user_id', '=', 'e.worker_user_id'),
+    )
+    .selectAll('e')
+    .select([
+      'family.name as family_name',
+      'family.area_id as family_area_id',
+      't.name as team_name',
+      'lp.display_name as lead_professional_name',
+      'w.display_name as worker_name',
+    ])
+    .where('e.authority_id', '=', authorityId)
+}
+
+export function findEpisode(ex: Executor, authorityId: string, episodeId: string) {
+  return episodes(ex, authorityId).where('e.episode_id', '=', episodeId).executeTakeFirst()
+}
+
+/** Open episodes of the families the scope lets the user see; only the unallocated ones if asked. */
+export function listEpisodes(
+  ex: Executor,
+  authorityId: string,
+  scope: (eb: ExpressionBuilder<DB, 'family'>) => Expression<SqlBool>,
+  filters: { unallocated: boolean },
+) {
+  let query = episodes(ex, authorityId)
+    .where('e.status', '=', 'open')
+    .where(eb => scope(eb as unknown as ExpressionBuilder<DB, 'family'>))
+  if (filters.unallocated) query = query.where('e.worker_user_id', 'is', null)
+  return query.orderBy('e.opened_on').execute()
+}
+
+export function episodesOfFamily(ex: Executor, authorityId: string, familyId: string) {
+  return episodes(ex, authorityId).where('e.family_id', '=', familyId).orderBy('e.opened_on', 'desc').execute()
+}
+
+export function childrenOf(ex: Executor, authorityId: string, episodeId: string) {
+  return ex
+    .selectFrom('episode_child as c')
+    .innerJoin('person as p', join =>
+      join.onRef('p.authority_id', '=', 'c.authority_id').onRef('p.person_id', '=', 'c.person_id'),
+    )
+    .select(['p.person_id', 'p.given_name', 'p.family_name', 'p.date_of_birth', 'p.expected_date'])
+    .where('c.authority_id', '=', authorityId)
+    .where('c.episode_id', '=', episodeId)
+    .orderBy('p.date_of_birth')
+    .execute()
+}

@@ -1,0 +1,50 @@
+import Holidays from 'date-holidays'
+import { addDays } from './dates.js'
+
+// Working days in England: Monday to Friday, less the bank holidays of England and Wales. The holidays
+// come from date-holidays, a maintained list (substitute days and one-off holidays included), not typed in.
+const englandAndWales = new Holidays('GB', 'ENG')
+const bankHolidaysByYear = new Map<number, Set<string>>()
+
+function bankHolidaysIn(year: number): Set<string> {
+  let days = bankHolidaysByYear.get(year)
+  if (!days) {
+    days = new Set(
+      englandAndWales
+        .getHolidays(year)
+        .filter(holiday => holiday.type === 'public')
+        .map(holiday => holiday.date.slice(0, 10)),
+    )
+    bankHolidaysByYear.set(year, days)
+  }
+  return days
+}
+
+/** Whether an ISO date is a bank holiday in England and Wales. */
+export function isBankHoliday(isoDate: string): boolean {
+  return bankHolidaysIn(Number(isoDate.slice(0, 4))).has(isoDate)
+}
+
+/** Whether an ISO date is a working day in England: a weekday that is not a bank holiday. */
+export function isWorkingDay(isoDate: string): boolean {
+  const weekday = new Date(`${isoDate}T12:00:00Z`).getUTCDay()
+  return weekday !== 0 && weekday !== 6 && !isBankHoliday(isoDate)
+}
+
+/** The working day `count` working days after an ISO date (a weekend or holiday start counts from the next working day). */
+export function addWorkingDays(isoDate: string, count: number): string {
+  let day = isoDate
+  let left = count
+  while (left > 0) {
+    day = addDays(day, 1)
+    if (isWorkingDay(day)) left -= 1
+  }
+  return day
+}
+
+/** Working days from one ISO date to a later one: the days after `from`, up to and including `to`, that are working days. */
+export function workingDaysBetween(from: string, to: string): number {
+  let count = 0
+  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isWorkingDay(day)) count += 1
+  return count
+}
