@@ -13,6 +13,9 @@ import accessLogRoutes from './routes/accessLog/index.js'
 import accountRoutes from './routes/account/index.js'
 import adminRoutes from './routes/admin/index.js'
 import familyRoutes from './routes/families/index.js'
+import requestRoutes from './routes/requests/index.js'
+import panelRoutes from './routes/panels/index.js'
+import episodeRoutes from './routes/episodes/index.js'
 import healthRoutes from './routes/health/index.js'
 import homeRoutes from './routes/home/index.js'
 import pageRoutes from './routes/pages/index.js'
@@ -70,6 +73,9 @@ export async function buildApp({ config, services, clock, secret, logger }: AppO
   await app.register(signInRoutes, { services })
   await app.register(homeRoutes, { services })
   await app.register(familyRoutes, { services })
+  await app.register(requestRoutes, { services })
+  await app.register(panelRoutes, { services })
+  await app.register(episodeRoutes, { services })
   await app.register(searchRoutes, { services })
   await app.register(accessLogRoutes, { services })
   await app.register(accountRoutes, { services })

@@ -108,3 +108,22 @@ export async function everyRoleOf(t: TestApp, slug: AuthoritySlug) {
   }
   return { agents, tokens }
 }
+
+/**
+ * The demo's request, panel meeting and episode of a family: its request (made by the partner) went to
+ * the panel of its area, which opened the episode.
+ */
+export async function frontDoorRecords(t: TestApp, familyId: string) {
+  const db = t.testDatabase.database.db
+  const episode = await db
+    .selectFrom('episode')
+    .select(['episode_id', 'request_id', 'authority_id'])
+    .where('family_id', '=', familyId)
+    .executeTakeFirstOrThrow()
+  const decision = await db
+    .selectFrom('panel_decision')
+    .select('meeting_id')
+    .where('episode_id', '=', episode.episode_id)
+    .executeTakeFirstOrThrow()
+  return { requestId: episode.request_id!, meetingId: decision.meeting_id, episodeId: episode.episode_id }
+}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { roles, type Role } from '../src/data/schema.js'
 import { Agent } from './agent.js'
 import { buildTestApp, type TestApp } from './app.js'
-import { demoRecords, everyRoleOf } from './fixtures.js'
+import { demoRecords, everyRoleOf, frontDoorRecords } from './fixtures.js'
 
 /**
  * Every registered route × every role: allowed or refused, and a refusal shows nothing of the record.
@@ -23,6 +23,13 @@ const worksFamilies: Role[] = [
   'panel_chair',
   'partner',
 ]
+
+/** Those who may ask for early help: staff who work families, the front door, and partners. */
+const asks: Role[] = ['practitioner', 'team_manager', 'head_of_service', 'front_door', 'partner']
+/** Those who decide on requests: the front door, and a head of service in their locality. */
+const decides: Role[] = ['front_door', 'head_of_service']
+/** Those who run a panel meeting of their locality. */
+const runsPanel: Role[] = ['panel_chair', 'head_of_service']
 
 const matrix: Record<string, Allowed> = {
   'GET /health': 'public',
@@ -126,6 +133,31 @@ const matrix: Record<string, Allowed> = {
   'POST /families/:familyId/consent': ['practitioner', 'team_manager', 'head_of_service'],
   'GET /families/:familyId/consent/:consentId/withdraw': ['practitioner', 'team_manager', 'head_of_service'],
   'POST /families/:familyId/consent/:consentId/withdraw': ['practitioner', 'team_manager', 'head_of_service'],
+  // Requests for support, the front door, the panel and episodes (issue 7). The request is the partner's,
+  // about their family: the partner who asked sees it, and those who see the family or its area.
+  'GET /requests': asks,
+  'GET /requests/new': asks,
+  'POST /requests': asks,
+  'GET /requests/:requestId': worksFamilies,
+  'GET /requests/:requestId/link': decides,
+  'POST /requests/:requestId/link': decides,
+  'GET /requests/:requestId/decision': decides,
+  'POST /requests/:requestId/decision': decides,
+  'GET /front-door': decides,
+  'GET /front-door/figures': ['front_door', 'head_of_service', 'team_manager', 'performance_analyst'],
+  'GET /panels': ['panel_chair', 'head_of_service', 'front_door'],
+  'GET /panels/new': runsPanel,
+  'POST /panels': runsPanel,
+  'GET /panels/:meetingId': ['panel_chair', 'head_of_service', 'front_door'],
+  'GET /panels/:meetingId/print': ['panel_chair', 'head_of_service', 'front_door'],
+  'GET /panels/:meetingId/attendees': runsPanel,
+  'POST /panels/:meetingId/attendees': runsPanel,
+  'GET /panels/:meetingId/minutes': runsPanel,
+  'POST /panels/:meetingId/minutes': runsPanel,
+  'GET /panels/:meetingId/requests/:requestId/decision': runsPanel,
+  'POST /panels/:meetingId/requests/:requestId/decision': runsPanel,
+  'GET /episodes': ['practitioner', 'team_manager', 'head_of_service'],
+  'GET /episodes/:episodeId': worksFamilies,
 }
 
 let t: TestApp
@@ -151,6 +183,7 @@ beforeAll(async () => {
     apiTokenId: randomUUID(),
     consentId: randomUUID(),
     relationshipId: randomUUID(),
+    ...(await frontDoorRecords(t, family.family_id)),
   }
   secrets = [family.name, `${person.given_name} ${person.family_name}`, otherUser.display_name, otherUser.email]
   ;({ agents, tokens } = await everyRoleOf(t, 'derby'))

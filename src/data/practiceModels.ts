@@ -1,9 +1,19 @@
+import { sql } from 'kysely'
 import type { Executor } from './database.js'
 
 // Practice models: one document per authority and the history of its changes.
 
 export function findPracticeModel(ex: Executor, authorityId: string) {
   return ex.selectFrom('practice_model').selectAll().where('authority_id', '=', authorityId).executeTakeFirst()
+}
+
+/** The words an authority's model uses for its front door, panel and requests: the navigation shows them. */
+export async function findNavigationWords(ex: Executor, authorityId: string) {
+  const { rows } = await sql<{ front_door: string; panel: string; request: string }>`
+    select model -> 'frontDoor' ->> 'name' as front_door, model -> 'panel' ->> 'name' as panel,
+      model -> 'vocabulary' ->> 'requestForSupport' as request
+    from practice_model where authority_id = ${authorityId}`.execute(ex)
+  return rows[0]
 }
 
 export async function insertPracticeModel(

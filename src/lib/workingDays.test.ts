@@ -24,6 +24,8 @@ describe('working days in England', () => {
     // Thursday 24 December + 1 working day: Friday 25, Monday 28 are holidays, so Tuesday 29.
     expect(addWorkingDays('2026-12-24', 1)).toBe('2026-12-29')
     expect(addWorkingDays('2026-11-28', 1)).toBe('2026-11-30') // from a Saturday
+    expect(addWorkingDays('2026-11-30', -1)).toBe('2026-11-27') // back over the weekend
+    expect(addWorkingDays('2026-12-29', -1)).toBe('2026-12-24') // back over Christmas
   })
 
   it('measures working days between two dates', () => {

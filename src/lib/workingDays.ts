@@ -31,12 +31,16 @@ export function isWorkingDay(isoDate: string): boolean {
   return weekday !== 0 && weekday !== 6 && !isBankHoliday(isoDate)
 }
 
-/** The working day `count` working days after an ISO date (a weekend or holiday start counts from the next working day). */
+/**
+ * The working day `count` working days after an ISO date, or before it for a negative count (a weekend
+ * or holiday start counts from the next working day).
+ */
 export function addWorkingDays(isoDate: string, count: number): string {
+  const step = count < 0 ? -1 : 1
   let day = isoDate
-  let left = count
+  let left = Math.abs(count)
   while (left > 0) {
-    day = addDays(day, 1)
+    day = addDays(day, step)
     if (isWorkingDay(day)) left -= 1
   }
   return day

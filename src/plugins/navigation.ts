@@ -1,3 +1,4 @@
+import { plural } from '../lib/words.js'
 import { can } from '../policies/index.js'
 import type { CurrentUser } from '../services/index.js'
 
@@ -17,6 +18,10 @@ export function navigationFor(user: CurrentUser, url: string): NavigationItem[] 
   const items: NavigationItem[] = [{ href: '/', text: 'Home' }]
   if (can(user, 'families:list')) items.push({ href: '/families', text: 'Families' })
   if (can(user, 'records:search')) items.push({ href: '/search', text: 'Search' })
+  if (can(user, 'frontDoor:queue')) items.push({ href: '/front-door', text: user.words.frontDoor })
+  if (can(user, 'panels:list')) items.push({ href: '/panels', text: user.words.panel })
+  if (can(user, 'episodes:list')) items.push({ href: '/episodes', text: 'Episodes' })
+  if (can(user, 'requests:create')) items.push({ href: '/requests', text: `Your ${plural(user.words.request)}` })
   if (can(user, 'accessLog:search')) items.push({ href: '/access-log', text: 'Access log' })
   if (can(user, 'users:manage')) items.push({ href: '/admin/users', text: 'Users' })
   if (can(user, 'teams:manage')) items.push({ href: '/admin/teams', text: 'Teams and areas' })

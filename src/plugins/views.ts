@@ -10,6 +10,7 @@ import type { RelationshipType } from '../data/schema.js'
 import { capabilities, roleLabels } from '../policies/index.js'
 import type { CurrentUser } from '../services/index.js'
 import { navigationFor } from './navigation.js'
+import { plural } from '../lib/words.js'
 import { csrfUserInfo } from './security.js'
 import { govukFrontendDir, mojFrontendDir, srcDir } from './paths.js'
 
@@ -40,6 +41,7 @@ export default fp<{ config: Config; now: () => Date }>(async (app, { config, now
     parts.filter(part => typeof part === 'string' && part.trim() !== '').join(separator),
   )
   env.addFilter('relationshipWords', (type: RelationshipType) => relationshipWords[type] ?? type)
+  env.addFilter('plural', plural)
   env.addGlobal('serviceName', 'Tandem')
 
   app.decorateReply('view', function (this, template: string, context: Record<string, unknown> = {}) {

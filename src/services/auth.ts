@@ -1,3 +1,4 @@
+import { findNavigationWords } from '../data/practiceModels.js'
 import { countRecentFailures, deleteOtherSessionsOfUser, recordSignInAttempt } from '../data/security.js'
 import { findAuthority, findPasswordHash, findSignInByEmail, findUser, updateUser } from '../data/staff.js'
 import { ConflictError, ValidationError } from '../lib/errors.js'
@@ -49,7 +50,11 @@ export function createAuthService(
 
     /** The user behind a session, or undefined if they have been deactivated since. */
     async currentUser(authorityId: string, userId: string): Promise<CurrentUser | undefined> {
-      const [user, authority] = await Promise.all([findUser(db, authorityId, userId), findAuthority(db, authorityId)])
+      const [user, authority, words] = await Promise.all([
+        findUser(db, authorityId, userId),
+        findAuthority(db, authorityId),
+        findNavigationWords(db, authorityId),
+      ])
       if (!user || !user.active || !authority) return undefined
       return {
         userId: user.user_id,
@@ -63,6 +68,11 @@ export function createAuthService(
         authoritySlug: authority.slug,
         teamName: user.team_name,
         areaName: user.area_name,
+        words: {
+          frontDoor: words?.front_door ?? 'Front door',
+          panel: words?.panel ?? 'Panel',
+          request: words?.request ?? 'request for support',
+        },
       }
     },
 

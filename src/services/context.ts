@@ -26,4 +26,6 @@ export interface CurrentUser extends Actor {
   authoritySlug: string
   teamName: string | null
   areaName: string | null
+  /** The authority's words for its front door, panel and requests, from its practice model. */
+  words: { frontDoor: string; panel: string; request: string }
 }

@@ -12,6 +12,11 @@ import { insertFamily, insertFamilyProfessional } from '../data/records.js'
 import { insertRestriction } from '../data/restrictions.js'
 import type { FamilyMemberRole, GenderCode, RelationshipType, Role } from '../data/schema.js'
 import { addDays, todayIn } from '../lib/dates.js'
+import { addWorkingDays } from '../lib/workingDays.js'
+import { insertEpisode } from '../data/episodes.js'
+import { insertMeetings, insertPanelDecision, replaceAttendees } from '../data/panels.js'
+import { insertFrontDoorDecision, insertRequest } from '../data/requests.js'
+import { presets } from '../practice-models/presets/index.js'
 import { normaliseName } from '../lib/names.js'
 import { insertTeam, insertUser, listAuthorities } from '../data/staff.js'
 import { roleLabels } from '../policies/index.js'
@@ -36,6 +41,15 @@ interface DemoAuthority {
   town: string
   streets: string[]
   postcodeDistricts: string[]
+}
+
+interface SeededFamily {
+  familyId: string
+  surname: string
+  areaId: string | null
+  teamId: string | null
+  members: DemoMember[]
+  ids: string[]
 }
 
 interface DemoMember {
@@ -308,6 +322,7 @@ export function createDemoService(
     const byUser = userIds.get('admin')!
     const today = todayIn(now)
     const nextNhsNumber = syntheticNhsNumbers()
+    const seeded: SeededFamily[] = []
     for (const [index, surname] of demo.surnames.entries()) {
       const teamIndex = index < 4 ? 0 : 1
       const address = {
@@ -383,6 +398,14 @@ export function createDemoService(
         }
       }
       await relateDemoFamily(ex, authorityId, members, ids, byUser, now)
+      seeded.push({
+        familyId,
+        surname,
+        areaId: areaIds[teamIndex] ?? null,
+        teamId: teamIds[teamIndex] ?? null,
+        members,
+        ids,
+      })
       await insertChronologyEntry(ex, {
         authorityId,
         entry: {
@@ -451,6 +474,256 @@ export function createDemoService(
         })
       }
     }
+    await seedFrontDoor(ex, demo, { authorityId, areaIds, userIds, families: seeded })
+  }
+
+  /**
+   * The front door and panel as a working week leaves them: the weekly panel meetings of the first two
+   * areas from today, a request waiting, one overdue past the model's "never do nothing" limit, one at the
+   * panel (on the agenda of the next meeting) and an episode the panel opened, waiting for a worker.
+   */
+  async function seedFrontDoor(
+    ex: Executor,
+    demo: DemoAuthority,
+    ids: { authorityId: string; areaIds: string[]; userIds: Map<Role, string>; families: SeededFamily[] },
+  ) {
+    const { authorityId, areaIds, userIds, families } = ids
+    const model = presets[demo.slug]
+    const now = clock.now()
+    const today = todayIn(now)
+    const partner = userIds.get('partner')!
+    const frontDoor = userIds.get('front_door')!
+    const agency = partnerAgencies[demo.slug] ?? 'School'
+    const partnerName = demo.staff.partner ?? 'Partner'
+    const concern = (index: number) => model.concernCategories[index % model.concernCategories.length]!.code
+    for (const areaId of areaIds.slice(0, 2)) {
+      await insertMeetings(ex, {
+        authorityId,
+        areaId,
+        dates: Array.from({ length: 8 }, (_, week) => addDays(today, week * 7)),
+        startsAt: '10:00',
+        venue: `${model.areas.singular[0]!.toUpperCase()}${model.areas.singular.slice(1)} office, meeting room 2`,
+        chairUserId: userIds.get('panel_chair') ?? null,
+        by: userIds.get('panel_chair') ?? frontDoor,
+        at: now,
+      })
+    }
+    const kind = model.wayIn.kind === 'conversation' ? ('conversation' as const) : ('request' as const)
+    const base = {
+      kind,
+      wayInTool: kind === 'request' ? (model.wayIn.tools[0]?.code ?? null) : null,
+      requesterKind: 'partner' as const,
+      requesterUserId: partner,
+      requesterName: partnerName,
+      requesterAgency: agency,
+      requesterContact: demoEmail('partner', demo.slug),
+      consentGivenBy: null,
+      tried: 'Meetings with the parent at school; a referral to the school nurse.',
+      withWhom: kind === 'conversation' ? `${partnerName} and the family` : null,
+      agreed: kind === 'conversation' ? `To ask ${model.frontDoor.name} for support from the cluster` : null,
+      conversationOutcome: kind === 'conversation' ? ('front_door' as const) : null,
+      socialCareReference: null,
+      handoverSummary: null,
+    }
+    const waiting: [string, string, string, number, 'routine' | 'urgent'][] = [
+      ['Kacey', 'Rowntree', '2017-06-11', 1, 'routine'],
+      ['Jaden', 'Okafor', '2013-01-29', 8, 'urgent'],
+    ]
+    for (const [index, [given, family, born, daysAgo, urgency]] of waiting.entries()) {
+      await insertRequest(ex, {
+        authorityId,
+        request: {
+          ...base,
+          familyId: null,
+          areaId: areaIds[0] ?? null,
+          receivedOn: addWorkingDays(today, -daysAgo),
+          urgency,
+          concerns: [concern(index * 3), concern(index * 3 + 4)],
+          worries: `${given} has been late or absent most mornings this half term and seems hungry and tired.`,
+          familyKnows: `${given}’s mother knows the school is asking for help and agrees.`,
+          consent: 'given',
+          consentGivenBy: `${given}’s mother`,
+          safeguardingConcern: false,
+          status: 'awaiting_decision',
+        },
+        subjects: [
+          {
+            personId: null,
+            givenName: given,
+            familyName: family,
+            dateOfBirth: born,
+            expectedDate: null,
+            memberRole: 'child',
+            address: null,
+            postcode: null,
+          },
+        ],
+        by: partner,
+        at: now,
+      })
+    }
+    // The partner's family (the first): its request went to the panel, which opened an episode.
+    const opened = families[0]!
+    const toPanel = model.frontDoor.outcomes.find(outcome => outcome.route === 'panel')
+    const allocate = model.panel.decisions.find(decision => decision.action === 'allocate')
+    const level = model.levelsOfNeed.find(candidate => !candidate.statutory && candidate !== model.levelsOfNeed[0])
+    const children = opened.ids.filter((_, position) => opened.members[position]!.role === 'child')
+    const subjects = opened.ids.map((personId, position) => {
+      const member = opened.members[position]!
+      return {
+        personId,
+        givenName: member.given,
+        familyName: opened.surname,
+        dateOfBirth: member.born,
+        expectedDate: member.expected ?? null,
+        memberRole: member.role,
+        address: null,
+        postcode: null,
+      }
+    })
+    const receivedOn = addWorkingDays(today, -6)
+    const requestId = await insertRequest(ex, {
+      authorityId,
+      request: {
+        ...base,
+        familyId: opened.familyId,
+        areaId: opened.areaId,
+        receivedOn,
+        urgency: 'routine',
+        concerns: [concern(0), concern(5)],
+        worries: 'Attendance has fallen to 82% and the younger child says there is often no food in the house.',
+        familyKnows: 'Both parents know and want help with routines and money.',
+        consent: 'given',
+        consentGivenBy: 'Both parents',
+        safeguardingConcern: false,
+        status: toPanel && allocate ? 'episode_opened' : 'awaiting_decision',
+      },
+      subjects,
+      by: partner,
+      at: now,
+    })
+    if (!toPanel || !allocate || !level || !opened.areaId) return
+    await insertFrontDoorDecision(ex, {
+      authorityId,
+      requestId,
+      outcome: toPanel.code,
+      route: 'panel',
+      reason: 'Needs across attendance, food and routines: a multi-agency response.',
+      signpostTo: null,
+      decidedOn: addWorkingDays(receivedOn, 1),
+      workingDaysToDecision: 1,
+      by: frontDoor,
+      at: now,
+    })
+    const [pastMeeting] = await insertMeetings(ex, {
+      authorityId,
+      areaId: opened.areaId,
+      dates: [addDays(today, -3)],
+      startsAt: '10:00',
+      venue: null,
+      chairUserId: userIds.get('panel_chair') ?? null,
+      by: userIds.get('panel_chair') ?? frontDoor,
+      at: now,
+    })
+    await replaceAttendees(ex, {
+      authorityId,
+      meetingId: pastMeeting!,
+      attendees: [
+        {
+          name: demo.staff.panel_chair ?? 'Chair',
+          agency: 'Early help (chair)',
+          userId: userIds.get('panel_chair') ?? null,
+          attendance: 'attended',
+        },
+        { name: partnerName, agency, userId: partner, attendance: 'attended' },
+        {
+          name: demo.staff.team_manager ?? 'Team manager',
+          agency: 'Early help',
+          userId: userIds.get('team_manager') ?? null,
+          attendance: 'attended',
+        },
+        { name: 'Health visitor', agency: 'Health', userId: null, attendance: 'apologies' },
+      ],
+    })
+    await ex
+      .updateTable('panel_meeting')
+      .set({ status: 'held', minutes: `One family discussed and allocated to ${demo.teams[0]!.name}.` })
+      .where('authority_id', '=', authorityId)
+      .where('meeting_id', '=', pastMeeting!)
+      .execute()
+    const episodeId = await insertEpisode(ex, {
+      authorityId,
+      familyId: opened.familyId,
+      teamId: opened.teamId,
+      service: 'service' in allocate ? (allocate.service ?? null) : null,
+      levelOfNeed: level.code,
+      leadProfessionalUserId: null,
+      openedOn: addDays(today, -3),
+      requestId,
+      childIds: children,
+      by: userIds.get('panel_chair') ?? frontDoor,
+      at: now,
+    })
+    await insertPanelDecision(ex, {
+      authorityId,
+      meetingId: pastMeeting!,
+      requestId,
+      decision: allocate.code,
+      action: 'allocate',
+      levelOfNeed: level.code,
+      rationale:
+        'Emerging needs across school, food and routines; the family want help. Allocated for targeted early help.',
+      teamId: opened.teamId,
+      leadProfessionalUserId: null,
+      service: 'service' in allocate ? (allocate.service ?? null) : null,
+      signpostTo: null,
+      episodeId,
+      by: userIds.get('panel_chair') ?? frontDoor,
+      at: now,
+    })
+    // The second family's request waits for today's meeting.
+    const waitingFamily = families[1]!
+    const atPanel = await insertRequest(ex, {
+      authorityId,
+      request: {
+        ...base,
+        familyId: waitingFamily.familyId,
+        areaId: waitingFamily.areaId,
+        receivedOn: addWorkingDays(today, -3),
+        urgency: 'routine',
+        concerns: [concern(2)],
+        worries: 'The parent has told the school she is struggling to manage the children’s behaviour at home.',
+        familyKnows: 'The parent asked the school for help.',
+        consent: 'given',
+        consentGivenBy: 'The parent',
+        safeguardingConcern: false,
+        status: 'at_panel',
+      },
+      subjects: waitingFamily.ids.map((personId, position) => ({
+        personId,
+        givenName: waitingFamily.members[position]!.given,
+        familyName: waitingFamily.surname,
+        dateOfBirth: waitingFamily.members[position]!.born,
+        expectedDate: waitingFamily.members[position]!.expected ?? null,
+        memberRole: waitingFamily.members[position]!.role,
+        address: null,
+        postcode: null,
+      })),
+      by: partner,
+      at: now,
+    })
+    await insertFrontDoorDecision(ex, {
+      authorityId,
+      requestId: atPanel,
+      outcome: toPanel.code,
+      route: 'panel',
+      reason: 'Parenting support is needed; the family agree. For the next meeting.',
+      signpostTo: null,
+      decidedOn: addWorkingDays(today, -2),
+      workingDaysToDecision: 1,
+      by: frontDoor,
+      at: now,
+    })
   }
 
   return {

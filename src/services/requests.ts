@@ -417,6 +417,8 @@ export function createRequestService(
         panelDecisions,
         abilities,
         model,
+        labels: labelsOf(model),
+        statusLabel: statusLabel(model, request.status),
         outcome: outcomeOf(model, request.status, decisions.at(-1), panelDecisions.at(-1)),
         age: workingDaysBetween(request.received_on, today()),
       }
@@ -729,6 +731,7 @@ export function createRequestService(
         overdue: requests.filter(request => request.overdue).length,
         areas: await listAreas(db, authorityId),
         model,
+        labels: labelsOf(model),
       }
     },
 
@@ -740,13 +743,24 @@ export function createRequestService(
       return { requests: rows.map(row => ({ ...row, statusLabel: statusLabel(model, row.status) })), model }
     },
 
-    /** A family's requests and referrals to social care, for its page (the caller has checked access). */
-    async ofFamily(authorityId: string, familyId: string) {
-      const [requests, referrals] = await Promise.all([
+    /** A family's requests, referrals to social care and episodes, for its page. */
+    async ofFamily(ctx: RequestContext, familyId: string) {
+      const authorityId = ctx.actor.authorityId
+      await access.family(ctx, familyId, 'family:read')
+      const [requests, referrals, familyEpisodes, { model }] = await Promise.all([
         requestsOfFamily(db, authorityId, familyId),
         socialCareReferralsOf(db, authorityId, familyId),
+        episodes.ofFamily(authorityId, familyId),
+        practiceModels.get(authorityId),
       ])
-      return { requests, referrals }
+      return {
+        requests: requests.map(request => ({ ...request, statusLabel: statusLabel(model, request.status) })),
+        referrals,
+        episodes: familyEpisodes,
+        labels: labelsOf(model),
+        words: model.vocabulary,
+        canRequest: can(ctx.actor, 'requests:create') && ctx.actor.role !== 'partner',
+      }
     },
 
     /** The front door's figures for a period, for the performance framework: kept as data, not worked out in pages. */
@@ -853,6 +867,20 @@ function blankDetails(): PersonDetails {
     privatelyFostered: false,
     noRecourseToPublicFunds: false,
     socialCareStatus: 'none',
+  }
+}
+
+/** The model's labels by code, for pages that show codes a record holds. */
+export function labelsOf(model: PracticeModel) {
+  const byCode = (items: { code: string; label: string }[]) =>
+    Object.fromEntries(items.map(item => [item.code, item.label])) as Record<string, string>
+  return {
+    concerns: byCode(model.concernCategories),
+    tools: byCode(model.wayIn.tools),
+    outcomes: byCode(model.frontDoor.outcomes),
+    decisions: byCode(model.panel.decisions),
+    levels: byCode(model.levelsOfNeed),
+    services: byCode(model.services),
   }
 }
 

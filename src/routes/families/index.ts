@@ -94,11 +94,12 @@ const familyRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { s
     const familyId = familyIdOf(request)
     const record = await services.records.getFamily(ctx, familyId)
     const consent = await services.consent.ofFamily(ctx, familyId)
+    const earlyHelp = await services.requests.ofFamily(ctx, familyId)
     const query = request.query as Record<string, unknown>
     const banner = ['created', 'updated', 'added', 'left', 'related', 'restricted', 'lifted'].find(
       flag => query[flag] === '1',
     )
-    return reply.view('families/family.njk', { ...record, consent, banner })
+    return reply.view('families/family.njk', { ...record, consent, earlyHelp, banner })
   })
 
   app.get('/families/:familyId/edit', mayUpdate, async (request, reply) => {
