@@ -157,6 +157,11 @@ const matrix: Record<string, Allowed> = {
   'GET /panels/:meetingId/requests/:requestId/decision': runsPanel,
   'POST /panels/:meetingId/requests/:requestId/decision': runsPanel,
   'GET /episodes': ['practitioner', 'team_manager', 'head_of_service'],
+  'POST /api/v1/requests': asks,
+  'GET /api/v1/requests': asks,
+  'GET /api/v1/requests/:requestId': worksFamilies,
+  'POST /api/v1/requests/:requestId/decision': decides,
+  'GET /api/v1/front-door': decides,
   'GET /episodes/:episodeId': worksFamilies,
 }
 

@@ -13,6 +13,7 @@ import type { Services } from '../services/index.js'
 import { bearerAuthentication } from './authentication.js'
 import meRoutes from './me.js'
 import recordRoutes from './records.js'
+import requestApiRoutes from './requests.js'
 
 /** The document with only the component schemas it refers to (zod yields an input and an output of each). */
 const transformObject: typeof jsonSchemaTransformObject = document => {
@@ -88,6 +89,7 @@ const apiRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { serv
 
   await app.register(meRoutes, { services })
   await app.register(recordRoutes, { services })
+  await app.register(requestApiRoutes, { services })
 }
 
 export default apiRoutes

@@ -398,6 +398,11 @@ export function createRequestService(
       })
     },
 
+    /** Refuses (logged) a user who may not take the action on the request: asked before a body is read. */
+    async authorize(ctx: RequestContext, requestId: string, action: 'request:read' | 'request:decide') {
+      await load(ctx, requestId, action)
+    },
+
     /** One request, with who it is about, the decisions on it and what the user may do with it. */
     async get(ctx: RequestContext, requestId: string) {
       const authorityId = ctx.actor.authorityId
@@ -708,6 +713,7 @@ export function createRequestService(
         }
         await accessLog.record(ctx, 'update', 'request', [requestId], trx)
       })
+      return { status, statusLabel: statusLabel(model, status) }
     },
 
     /**
