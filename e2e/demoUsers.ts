@@ -42,14 +42,27 @@ export const homeHeadings: Record<Role, string> = {
   admin: 'Administration',
 }
 
-/** The service navigation each role is given, in order: what the policies let the role do. */
-export const navigationLinks: Record<Role, string[]> = {
-  practitioner: ['Home', 'Families', 'Search', 'Your account'],
-  team_manager: ['Home', 'Families', 'Search', 'Your account'],
-  head_of_service: ['Home', 'Families', 'Search', 'Access log', 'Your account'],
-  front_door: ['Home', 'Families', 'Search', 'Your account'],
-  panel_chair: ['Home', 'Families', 'Search', 'Your account'],
-  partner: ['Home', 'Families', 'Search', 'Your account'],
+/**
+ * The service navigation each role is given, in order: what the policies let the role do. The front door,
+ * the panel and the user's own requests take the authority's words (see `words` below).
+ */
+const navigationTemplate: Record<Role, string[]> = {
+  practitioner: ['Home', 'Families', 'Search', 'Episodes', 'REQUESTS', 'Your account'],
+  team_manager: ['Home', 'Families', 'Search', 'Episodes', 'REQUESTS', 'Your account'],
+  head_of_service: [
+    'Home',
+    'Families',
+    'Search',
+    'FRONT_DOOR',
+    'PANEL',
+    'Episodes',
+    'REQUESTS',
+    'Access log',
+    'Your account',
+  ],
+  front_door: ['Home', 'Families', 'Search', 'FRONT_DOOR', 'PANEL', 'REQUESTS', 'Your account'],
+  panel_chair: ['Home', 'Families', 'Search', 'PANEL', 'Your account'],
+  partner: ['Home', 'Families', 'Search', 'REQUESTS', 'Your account'],
   qa_auditor: ['Home', 'Your account'],
   performance_analyst: ['Home', 'Your account'],
   admin: ['Home', 'Access log', 'Users', 'Teams and areas', 'Practice model', 'Your account'],
@@ -59,6 +72,7 @@ const authorities = [
   {
     slug: 'derby',
     name: 'Derby City Council',
+    words: { FRONT_DOOR: 'Front door', PANEL: "Vulnerable Children's Meeting", REQUESTS: 'Your requests for support' },
     staff: {
       practitioner: 'Priya Sandhu',
       team_manager: 'Gareth Allsop',
@@ -74,6 +88,7 @@ const authorities = [
   {
     slug: 'durham',
     name: 'Durham County Council',
+    words: { FRONT_DOOR: 'MASH', PANEL: 'Early help allocation meeting', REQUESTS: 'Your referrals' },
     staff: {
       practitioner: 'Kerry Armstrong',
       team_manager: 'Neil Robson',
@@ -89,6 +104,7 @@ const authorities = [
   {
     slug: 'leeds',
     name: 'Leeds City Council',
+    words: { FRONT_DOOR: 'Duty and Advice', PANEL: 'Guidance and support meeting', REQUESTS: 'Your conversations' },
     staff: {
       practitioner: 'Aisha Rahman',
       team_manager: 'Dave Holroyd',
@@ -101,7 +117,12 @@ const authorities = [
       admin: 'Gary Lister',
     },
   },
-] as const satisfies { slug: string; name: string; staff: Record<Role, string> }[]
+] as const satisfies {
+  slug: string
+  name: string
+  words: Record<'FRONT_DOOR' | 'PANEL' | 'REQUESTS', string>
+  staff: Record<Role, string>
+}[]
 
 export type AuthoritySlug = (typeof authorities)[number]['slug']
 
@@ -124,7 +145,9 @@ export const demoUsers: DemoUser[] = authorities.flatMap(authority =>
     role,
     roleLabel: roleLabels[role],
     homeHeading: homeHeadings[role],
-    navigationLinks: navigationLinks[role],
+    navigationLinks: navigationTemplate[role].map(link =>
+      link in authority.words ? authority.words[link as keyof typeof authority.words] : link,
+    ),
     name: authority.staff[role],
     email: `${role.replace(/_/g, '-')}@${authority.slug}.tandem.example`,
   })),

@@ -10,7 +10,14 @@ test.describe('Service navigation', () => {
     page,
   }) => {
     const { header } = await signInAs(page, demoUser('durham', 'practitioner'))
-    await expect(header.navigationLinks).toHaveText(['Home', 'Families', 'Search', 'Your account'])
+    await expect(header.navigationLinks).toHaveText([
+      'Home',
+      'Families',
+      'Search',
+      'Episodes',
+      'Your referrals',
+      'Your account',
+    ])
     await expect(header.navigationLink('Users')).toHaveCount(0)
     await expect(header.navigationLink('Access log')).toHaveCount(0)
 

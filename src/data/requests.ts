@@ -343,28 +343,20 @@ export async function frontDoorCounts(ex: Executor, authorityId: string, from: s
     .where('received_on', '<=', to)
     .where(eb => eb.or([eb('kind', '<>', 'conversation'), eb('conversation_outcome', '=', 'front_door')]))
     .executeTakeFirstOrThrow()
-  // The decision that stands on each request received in the period (the latest one).
+  // The decision that stands on each request received in the period: the latest one.
   const decisions = await ex
     .selectFrom('front_door_decision as d')
     .innerJoin('support_request as r', join =>
       join.onRef('r.authority_id', '=', 'd.authority_id').onRef('r.request_id', '=', 'd.request_id'),
     )
-    .select(['d.outcome', 'd.route', 'd.working_days_to_decision'])
+    .distinctOn('d.request_id')
+    .select(['d.request_id', 'd.outcome', 'd.route', 'd.working_days_to_decision'])
     .where('d.authority_id', '=', authorityId)
     .where('r.received_on', '>=', from)
     .where('r.received_on', '<=', to)
-    .where(eb =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('front_door_decision as later')
-            .select(sql`1`.as('one'))
-            .whereRef('later.authority_id', '=', 'd.authority_id')
-            .whereRef('later.request_id', '=', 'd.request_id')
-            .whereRef('later.decided_at', '>', 'd.decided_at'),
-        ),
-      ),
-    )
+    .orderBy('d.request_id')
+    .orderBy('d.decided_at', 'desc')
+    .orderBy('d.decision_id', 'desc')
     .execute()
   const episodes = await ex
     .selectFrom('episode as e')

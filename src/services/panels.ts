@@ -97,6 +97,11 @@ export function createPanelService(
   }
 
   return {
+    /** Refuses (logged) a user who may not run the meeting: asked before a form is read. */
+    async authorize(ctx: RequestContext, meetingId: string) {
+      await load(ctx, meetingId, 'meeting:manage')
+    },
+
     /** Schedules a run of meetings for an area at the model's cadence. */
     async schedule(ctx: RequestContext, input: ScheduleInput) {
       authorize(ctx.actor, 'panels:schedule')
@@ -292,11 +297,6 @@ export function createPanelService(
         leadId = lead?.user_id ?? null
         teamId = lead && lead.role !== 'partner' ? lead.team_id : null
       }
-      if ((action === 'allocate' || action === 'lead_professional') && level?.statutory)
-        errors.push({
-          field: 'levelOfNeed',
-          message: 'Early help is offered at a level of need below statutory social care',
-        })
       if (action === 'signpost' && blank(input.signpostTo))
         errors.push({ field: 'signpostTo', message: 'Enter the service the family is signposted to' })
       if (errors.length > 0) throw new ValidationError(errors)

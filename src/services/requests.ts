@@ -320,7 +320,7 @@ export function createRequestService(
         model,
         areas: areas.filter(area => area.active),
         teams: teams.filter(team => team.active),
-        levels: model.levelsOfNeed.filter(level => !level.statutory),
+        levels: model.levelsOfNeed,
       }
     },
 
@@ -597,6 +597,8 @@ export function createRequestService(
       const { model } = await practiceModels.get(authorityId)
       const { request } = await load(ctx, requestId, 'request:decide')
       const outcome = model.frontDoor.outcomes.find(candidate => candidate.code === input.outcome)
+      // Someone else decided (or linked) since this form was loaded: tell them first, whatever else is wrong.
+      if (request.version !== version) throw new ConflictError()
       const errors: FieldError[] = []
       if (!outcome) errors.push({ field: 'outcome', message: 'Select a decision' })
       if (blank(input.reason)) errors.push({ field: 'reason', message: 'Enter the reason for the decision' })
@@ -637,7 +639,8 @@ export function createRequestService(
       if (route === 'allocate') {
         team = input.teamId ? await findTeam(db, authorityId, input.teamId) : undefined
         if (!team) errors.push({ field: 'teamId', message: 'Select the team that will work with the family' })
-        if (!model.levelsOfNeed.some(level => level.code === input.levelOfNeed && !level.statutory))
+        // Any of the model's levels: Derby's early help also works level 3 cases (001 §2).
+        if (!model.levelsOfNeed.some(level => level.code === input.levelOfNeed))
           errors.push({ field: 'levelOfNeed', message: 'Select the level of need' })
       }
       if (errors.length > 0) throw new ValidationError(errors)
@@ -770,8 +773,11 @@ export function createRequestService(
     },
 
     /** The front door's figures for a period, for the performance framework: kept as data, not worked out in pages. */
-    async figures(ctx: RequestContext, from: string, to: string) {
+    async figures(ctx: RequestContext, period: { from: string | null; to: string | null }) {
       authorize(ctx.actor, 'frontDoor:figures')
+      // By default, the year so far.
+      const to = period.to ?? today()
+      const from = period.from ?? `${to.slice(0, 4)}-01-01`
       const authorityId = ctx.actor.authorityId
       const { model } = await practiceModels.get(authorityId)
       const counts = await frontDoorCounts(db, authorityId, from, to)

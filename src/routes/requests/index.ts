@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { dateBoxes, idParam, parseForm, typedFormValues } from '../../lib/forms.js'
 import type { GovukErrors } from '../../lib/govukErrors.js'
-import { todayIn } from '../../lib/dates.js'
 import type { RequestContext, Services } from '../../services/index.js'
 import { submitForm } from '../families/submit.js'
 import {
@@ -48,11 +47,12 @@ const requestRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { 
           ? 'conversation'
           : 'request'
     const familyId = optionalId(query(request).familyId)
+    const { today } = await services.requests.newForm(ctx, familyId)
     return renderRequestForm(reply, ctx, 200, {
       values: {
         kind,
         ...(familyId ? { familyId } : {}),
-        ...dateBoxes('receivedOn', todayIn(new Date())),
+        ...dateBoxes('receivedOn', today),
         urgency: 'routine',
       },
     })
@@ -182,14 +182,19 @@ const requestRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { 
   })
 
   app.get('/front-door/figures', { config: { access: 'frontDoor:figures' } }, async (request, reply) => {
-    const isoDate = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null)
-    const today = todayIn(new Date())
     const { from, to } = query(request)
-    const period = { from: isoDate(from) ?? `${today.slice(0, 4)}-01-01`, to: isoDate(to) ?? today }
-    const figures = await services.requests.figures(request.requestContext(), period.from, period.to)
-    const { model } = await services.practiceModels.get(request.requestContext().actor.authorityId)
+    const ctx = request.requestContext()
+    const figures = await services.requests.figures(ctx, { from: realDate(from), to: realDate(to) })
+    const { model } = await services.practiceModels.get(ctx.actor.authorityId)
     return reply.view('requests/figures.njk', { figures, model })
   })
+}
+
+/** An ISO date from the address that is a real day (not 30 February), or null. */
+function realDate(value: unknown): string | null {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null
+  const date = new Date(`${value}T12:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value ? value : null
 }
 
 export default requestRoutes
