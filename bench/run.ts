@@ -7,6 +7,7 @@ import { openDatabase, pgliteOptions } from '../src/data/database.js'
 import { searchPeople } from '../src/data/people.js'
 import { migrate } from '../src/data/migrate.js'
 import { FixedClock } from '../src/lib/clock.js'
+import { todayIn } from '../src/lib/dates.js'
 import { normaliseName } from '../src/lib/names.js'
 import { scopes, type Actor } from '../src/policies/index.js'
 import { createServices } from '../src/services/index.js'
@@ -392,6 +393,102 @@ const slowest = searchResults.reduce((a, b) => (b.measured > a.measured ? b : a)
 console.log(
   `\nSlowest search median: ${slowest.measured.toFixed(1)} ms (${slowest.label}) over ${generated.people} people on ${database.kind}.`,
 )
+
+// The front door (issue 7) ----------------------------------------------------------------------
+
+// A year of requests at the generated families' scale (one for every two families), nearly all decided,
+// some still waiting: the queue and the year's figures against the same answers by hand-written SQL.
+const frontDoorUser = await db
+  .selectFrom('app_user')
+  .selectAll()
+  .where('email', '=', 'front-door@derby.tandem.example')
+  .executeTakeFirstOrThrow()
+const requestCount = Math.max(1000, Math.floor(generated.families / 2))
+const today = todayIn(clock.now())
+const requestsStart = performance.now()
+await sql`
+  insert into support_request (authority_id, kind, family_id, area_id, received_on, requester_kind, requester_user_id,
+    requester_name, requester_agency, urgency, concerns, worries, family_knows, consent, safeguarding_concern,
+    status, submitted_at, submitted_by, updated_at)
+  select f.authority_id, 'request', f.family_id, f.area_id, ${today}::date - (n % 365)::int, 'staff', ${frontDoorUser.user_id},
+    'Bench requester', 'School or college', case when n % 10 = 0 then 'urgent' else 'routine' end,
+    array['neglect'], 'Generated for the benchmark', 'The family knows', 'given', false,
+    case when n % 40 = 0 then 'awaiting_decision' when n % 3 = 0 then 'at_panel' else 'closed' end,
+    now(), ${frontDoorUser.user_id}, now()
+  from (select family_id, area_id, authority_id, row_number() over (order by family_id) as n
+        from family where authority_id = ${derby.authority_id}) f
+  where n <= ${requestCount}`.execute(db)
+await sql`
+  insert into request_subject (authority_id, request_id, position, given_name, family_name, member_role)
+  select authority_id, request_id, 0, 'Bench', 'Child', 'child' from support_request
+  where authority_id = ${derby.authority_id} and requester_name = 'Bench requester'`.execute(db)
+await sql`
+  insert into front_door_decision (authority_id, request_id, outcome, route, reason, decided_on,
+    working_days_to_decision, decided_at, decided_by)
+  select authority_id, request_id, case when status = 'at_panel' then 'vulnerable-childrens-meeting' else 'signpost' end,
+    case when status = 'at_panel' then 'panel' else 'signpost' end, 'Generated', received_on + 1,
+    1 + (extract(day from received_on)::int % 4), now(), ${frontDoorUser.user_id}
+  from support_request where authority_id = ${derby.authority_id} and requester_name = 'Bench requester'
+    and status <> 'awaiting_decision'`.execute(db)
+await sql`analyze`.execute(db)
+console.log(
+  `\nThe front door over ${requestCount} generated requests ` +
+    `(generated in ${((performance.now() - requestsStart) / 1000).toFixed(1)} s):`,
+)
+const frontDoorCtx = contextOf(frontDoorUser)
+const handQueue = () =>
+  sql`select r.request_id, r.received_on, r.urgency, r.status, a.name,
+      (select string_agg(s.given_name || ' ' || s.family_name, ', ' order by s.position) from request_subject s
+        where s.authority_id = r.authority_id and s.request_id = r.request_id) as subjects
+    from support_request r left join area a on a.authority_id = r.authority_id and a.area_id = r.area_id
+    where r.authority_id = ${derby.authority_id} and r.status in ('awaiting_decision', 'awaiting_information')
+    order by r.received_on, r.submitted_at`.execute(db)
+const queue = await services.requests.queue(frontDoorCtx, { areaId: null, urgency: null })
+const handRows = (await handQueue()).rows
+if (queue.requests.length !== handRows.length) {
+  console.log(`  MISMATCH: the queue has ${queue.requests.length}, hand SQL ${handRows.length}`)
+  process.exitCode = 1
+}
+const queueResult = await compare(
+  `services.requests.queue (${queue.requests.length} waiting, ${queue.overdue} overdue)`,
+  handQueue,
+  () => services.requests.queue(frontDoorCtx, { areaId: null, urgency: null }),
+)
+const yearStart = `${today.slice(0, 4)}-01-01`
+const handFigures = () =>
+  sql`with standing as (
+      select distinct on (d.request_id) d.outcome, d.working_days_to_decision
+      from front_door_decision d join support_request r on r.authority_id = d.authority_id and r.request_id = d.request_id
+      where d.authority_id = ${derby.authority_id} and r.received_on between ${yearStart} and ${today}
+      order by d.request_id, d.decided_at desc)
+    select (select count(*) from support_request where authority_id = ${derby.authority_id}
+        and received_on between ${yearStart} and ${today}) as received,
+      (select json_object_agg(outcome, n) from (select outcome, count(*) as n from standing group by outcome) o) as by_outcome,
+      (select avg(working_days_to_decision) from standing) as average,
+      (select count(*) from episode e join support_request r on r.authority_id = e.authority_id and r.request_id = e.request_id
+        where e.authority_id = ${derby.authority_id} and r.received_on between ${yearStart} and ${today}) as episodes`.execute(
+    db,
+  )
+const figures = await services.requests.figures(frontDoorCtx, { from: yearStart, to: today })
+const handFigure = (await handFigures()).rows[0] as { received: number | string }
+if (Number(handFigure.received) !== figures.received) {
+  console.log(`  MISMATCH: figures received ${figures.received}, hand SQL ${handFigure.received}`)
+  process.exitCode = 1
+}
+const figuresResult = await compare(
+  `services.requests.figures for the year so far (${figures.received} received)`,
+  handFigures,
+  () => services.requests.figures(frontDoorCtx, { from: yearStart, to: today }),
+)
+const frontDoorAgent = new Agent(app)
+await frontDoorAgent.signIn('front-door@derby.tandem.example')
+const queuePage = await compare('GET /front-door over HTTP (session, policy, render)', handQueue, () =>
+  frontDoorAgent.get('/front-door'),
+)
+console.log('\nFront door ratios (same run):')
+console.log(`  queue / hand SQL                      ${(queueResult.measured / queueResult.floor).toFixed(2)}×`)
+console.log(`  figures / hand SQL                    ${(figuresResult.measured / figuresResult.floor).toFixed(2)}×`)
+console.log(`  front door page / hand SQL            ${(queuePage.measured / queuePage.floor).toFixed(2)}×`)
 
 await app.close()
 await database.close()

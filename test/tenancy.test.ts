@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { roles, type Role } from '../src/data/schema.js'
 import { signedIn, type Agent } from './agent.js'
 import { buildTestApp, demoEmail, type TestApp } from './app.js'
-import { apiTokenFor, demoRecords, everyRoleOf } from './fixtures.js'
+import { apiTokenFor, demoRecords, frontDoorRecords, everyRoleOf } from './fixtures.js'
 
 /**
  * A user of Derby can reach nothing of Leeds, by any route or API call: every registered route is
@@ -38,6 +38,7 @@ beforeAll(async () => {
         .where('authority_id', '=', leeds.authority.authority_id)
         .executeTakeFirstOrThrow()
     ).consent_id,
+    ...(await frontDoorRecords(t, leeds.partnerFamily.family_id)),
   }
   leedsNames = [
     ...leeds.families.map(family => family.name.replace(/ family$/, '')),

@@ -180,11 +180,16 @@ describe('OpenAPI', () => {
       '/api/v1/families/{familyId}/chronology',
       '/api/v1/families/{familyId}/people',
       '/api/v1/families/{familyId}/relationships',
+      '/api/v1/front-door',
       '/api/v1/me',
       '/api/v1/people',
       '/api/v1/people/{personId}',
       '/api/v1/people/{personId}/chronology',
+      '/api/v1/requests',
+      '/api/v1/requests/{requestId}',
+      '/api/v1/requests/{requestId}/decision',
     ])
+    expect(Object.keys(document.paths['/api/v1/requests']).sort()).toEqual(['get', 'post'])
     expect(Object.keys(document.paths['/api/v1/families']).sort()).toEqual(['get', 'post'])
     expect(Object.keys(document.paths['/api/v1/people/{personId}']).sort()).toEqual(['get', 'put'])
     expect(Object.keys(document.paths['/api/v1/families/{familyId}/chronology']).sort()).toEqual(['get', 'post'])
@@ -209,8 +214,10 @@ describe('OpenAPI', () => {
       'Family',
       'FamilyPage',
       'FamilySummary',
+      'FrontDoorDecisionInput',
       'Me',
       'NewPersonInput',
+      'NewRequestInput',
       'Person',
       'PersonPage',
       'PersonSummary',
@@ -219,6 +226,8 @@ describe('OpenAPI', () => {
       'Problem',
       'Relationship',
       'RelationshipList',
+      'Request',
+      'RequestSummary',
     ])
     const addPerson = document.paths['/api/v1/families/{familyId}/people'].post
     expect(addPerson.responses['409'].content['application/problem+json'].schema).toEqual({

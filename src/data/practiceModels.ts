@@ -3,6 +3,11 @@ import type { Executor } from './database.js'
 
 // Practice models: one document per authority and the history of its changes.
 
+/** The version of an authority's model, without the document: enough to know whether a copy is current. */
+export function findPracticeModelVersion(ex: Executor, authorityId: string) {
+  return ex.selectFrom('practice_model').select('version').where('authority_id', '=', authorityId).executeTakeFirst()
+}
+
 export function findPracticeModel(ex: Executor, authorityId: string) {
   return ex.selectFrom('practice_model').selectAll().where('authority_id', '=', authorityId).executeTakeFirst()
 }

@@ -343,21 +343,36 @@ export async function frontDoorCounts(ex: Executor, authorityId: string, from: s
     .where('received_on', '<=', to)
     .where(eb => eb.or([eb('kind', '<>', 'conversation'), eb('conversation_outcome', '=', 'front_door')]))
     .executeTakeFirstOrThrow()
-  // The decision that stands on each request received in the period: the latest one.
-  const decisions = await ex
+  // The decision that stands on each request received in the period (the latest one), counted by outcome.
+  const standing = ex
     .selectFrom('front_door_decision as d')
     .innerJoin('support_request as r', join =>
       join.onRef('r.authority_id', '=', 'd.authority_id').onRef('r.request_id', '=', 'd.request_id'),
     )
     .distinctOn('d.request_id')
-    .select(['d.request_id', 'd.outcome', 'd.route', 'd.working_days_to_decision'])
+    .select(['d.outcome', 'd.route', 'd.working_days_to_decision'])
     .where('d.authority_id', '=', authorityId)
     .where('r.received_on', '>=', from)
     .where('r.received_on', '<=', to)
     .orderBy('d.request_id')
     .orderBy('d.decided_at', 'desc')
     .orderBy('d.decision_id', 'desc')
+  const decisions = await ex
+    .with('standing', () => standing)
+    .selectFrom('standing')
+    .select(eb => [
+      'outcome',
+      'route',
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>('working_days_to_decision').as('days'),
+    ])
+    .groupBy(['outcome', 'route'])
     .execute()
+  const { median } = await ex
+    .with('standing', () => standing)
+    .selectFrom('standing')
+    .select(sql<number | null>`percentile_disc(0.5) within group (order by working_days_to_decision)`.as('median'))
+    .executeTakeFirstOrThrow()
   const episodes = await ex
     .selectFrom('episode as e')
     .innerJoin('support_request as r', join =>
@@ -368,5 +383,10 @@ export async function frontDoorCounts(ex: Executor, authorityId: string, from: s
     .where('r.received_on', '>=', from)
     .where('r.received_on', '<=', to)
     .executeTakeFirstOrThrow()
-  return { received: Number(received.n), decisions, episodes: Number(episodes.n) }
+  return {
+    received: Number(received.n),
+    decisions: decisions.map(row => ({ ...row, n: Number(row.n), days: Number(row.days) })),
+    medianWorkingDaysToDecision: median === null ? null : Number(median),
+    episodes: Number(episodes.n),
+  }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { addDays } from './dates.js'
 import { addWorkingDays, isBankHoliday, isWorkingDay, workingDaysBetween } from './workingDays.js'
 
 describe('working days in England', () => {
@@ -32,5 +33,23 @@ describe('working days in England', () => {
     expect(workingDaysBetween('2026-11-23', '2026-11-23')).toBe(0)
     expect(workingDaysBetween('2026-11-23', '2026-11-30')).toBe(5)
     expect(workingDaysBetween('2026-12-23', '2027-01-04')).toBe(5) // 24, 29, 30, 31 December and 4 January
+    expect(workingDaysBetween('2026-11-30', '2026-11-23')).toBe(0)
+  })
+
+  it('counts whole years the same as it walks days one by one', () => {
+    const walked = (from: string, to: string) => {
+      let count = 0
+      for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isWorkingDay(day)) count += 1
+      return count
+    }
+    for (const [from, to] of [
+      ['2025-01-01', '2026-11-23'],
+      ['2026-04-02', '2026-04-07'],
+      ['2022-09-16', '2022-09-20'],
+      ['2026-12-24', '2027-12-31'],
+      ['2026-11-28', '2026-11-29'],
+    ] as const) {
+      expect(workingDaysBetween(from, to), `${from} to ${to}`).toBe(walked(from, to))
+    }
   })
 })

@@ -46,9 +46,25 @@ export function addWorkingDays(isoDate: string, count: number): string {
   return day
 }
 
-/** Working days from one ISO date to a later one: the days after `from`, up to and including `to`, that are working days. */
+/**
+ * Working days from one ISO date to a later one: the days after `from`, up to and including `to`, that are
+ * working days. Whole weeks are counted, not walked, so a year-old request costs no more than a new one.
+ */
 export function workingDaysBetween(from: string, to: string): number {
-  let count = 0
-  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isWorkingDay(day)) count += 1
+  if (to <= from) return 0
+  const days = (Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000
+  const weeks = Math.floor(days / 7)
+  let count = weeks * 5
+  const weekday = (day: string) => new Date(`${day}T12:00:00Z`).getUTCDay()
+  for (let day = addDays(from, weeks * 7 + 1); day <= to; day = addDays(day, 1)) {
+    const dayOfWeek = weekday(day)
+    if (dayOfWeek !== 0 && dayOfWeek !== 6) count += 1
+  }
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+    for (const holiday of bankHolidaysIn(year)) {
+      const dayOfWeek = weekday(holiday)
+      if (holiday > from && holiday <= to && dayOfWeek !== 0 && dayOfWeek !== 6) count -= 1
+    }
+  }
   return count
 }

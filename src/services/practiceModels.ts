@@ -1,6 +1,7 @@
 import type { Executor } from '../data/database.js'
 import {
   findPracticeModel,
+  findPracticeModelVersion,
   insertPracticeModel,
   insertPracticeModelChange,
   listPracticeModelChanges,
@@ -64,9 +65,22 @@ export function createPracticeModelService(
     })
   }
 
+  // Every page reads the model; validating its document each time costs more than the page's own queries.
+  // The validated model is kept per authority and version: a one-row version check says whether it is still
+  // the one in the database (another server may have changed it), so no server ever reads a stale model.
+  const validated = new Map<string, Awaited<ReturnType<typeof load>>>()
+
   return {
-    /** The model an authority works to now. */
-    get: (authorityId: string) => load(db, authorityId),
+    /** The model an authority works to now. Frozen: it is shared, so change a copy. */
+    async get(authorityId: string) {
+      const current = await findPracticeModelVersion(db, authorityId)
+      const cached = validated.get(authorityId)
+      if (cached && current && cached.version === current.version) return cached
+      const loaded = await load(db, authorityId)
+      const frozen = { ...loaded, model: deepFreeze(loaded.model) }
+      validated.set(authorityId, frozen)
+      return frozen
+    },
 
     /** Gives an authority its first model, e.g. a preset (setting up an authority, the demo). */
     async setUp(ex: Executor, authorityId: string, model: PracticeModel, by: string | null) {
@@ -137,4 +151,13 @@ export function createPracticeModelService(
       return save(ctx, version, candidate, summary)
     },
   }
+}
+
+/** Freezes an object and everything in it, so a shared model cannot be changed by accident. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const inner of Object.values(value)) deepFreeze(inner)
+  }
+  return value
 }

@@ -784,18 +784,21 @@ export function createRequestService(
       const byOutcome = model.frontDoor.outcomes.map(outcome => ({
         code: outcome.code,
         label: outcome.label,
-        count: counts.decisions.filter(decision => decision.outcome === outcome.code).length,
+        count: counts.decisions.filter(row => row.outcome === outcome.code).reduce((sum, row) => sum + row.n, 0),
       }))
-      const days = counts.decisions.map(decision => decision.working_days_to_decision).sort((a, b) => a - b)
-      const decided = counts.decisions.filter(decision => decision.route !== 'more_information').length
+      const all = counts.decisions.reduce((sum, row) => sum + row.n, 0)
+      const days = counts.decisions.reduce((sum, row) => sum + row.days, 0)
+      const decided = counts.decisions
+        .filter(row => row.route !== 'more_information')
+        .reduce((sum, row) => sum + row.n, 0)
       return {
         from,
         to,
         received: counts.received,
         decided,
         byOutcome,
-        averageWorkingDaysToDecision: days.length ? days.reduce((sum, day) => sum + day, 0) / days.length : null,
-        medianWorkingDaysToDecision: days.length ? days[Math.floor((days.length - 1) / 2)]! : null,
+        averageWorkingDaysToDecision: all ? days / all : null,
+        medianWorkingDaysToDecision: counts.medianWorkingDaysToDecision,
         episodesOpened: counts.episodes,
         conversionToEpisodes: counts.received ? counts.episodes / counts.received : null,
       }
