@@ -162,6 +162,9 @@ const matrix: Record<string, Allowed> = {
   'GET /api/v1/requests/:requestId': worksFamilies,
   'POST /api/v1/requests/:requestId/decision': decides,
   'GET /api/v1/front-door': decides,
+  'POST /api/v1/requests/:requestId/link': decides,
+  'GET /api/v1/panels/:meetingId': ['panel_chair', 'head_of_service', 'front_door'],
+  'POST /api/v1/panels/:meetingId/requests/:requestId/decision': runsPanel,
   'GET /episodes/:episodeId': worksFamilies,
 }
 

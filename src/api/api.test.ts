@@ -182,12 +182,15 @@ describe('OpenAPI', () => {
       '/api/v1/families/{familyId}/relationships',
       '/api/v1/front-door',
       '/api/v1/me',
+      '/api/v1/panels/{meetingId}',
+      '/api/v1/panels/{meetingId}/requests/{requestId}/decision',
       '/api/v1/people',
       '/api/v1/people/{personId}',
       '/api/v1/people/{personId}/chronology',
       '/api/v1/requests',
       '/api/v1/requests/{requestId}',
       '/api/v1/requests/{requestId}/decision',
+      '/api/v1/requests/{requestId}/link',
     ])
     expect(Object.keys(document.paths['/api/v1/requests']).sort()).toEqual(['get', 'post'])
     expect(Object.keys(document.paths['/api/v1/families']).sort()).toEqual(['get', 'post'])
@@ -215,9 +218,12 @@ describe('OpenAPI', () => {
       'FamilyPage',
       'FamilySummary',
       'FrontDoorDecisionInput',
+      'LinkToRecordsInput',
       'Me',
       'NewPersonInput',
       'NewRequestInput',
+      'PanelDecisionInput',
+      'PanelMeeting',
       'Person',
       'PersonPage',
       'PersonSummary',

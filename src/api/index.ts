@@ -14,6 +14,7 @@ import { bearerAuthentication } from './authentication.js'
 import meRoutes from './me.js'
 import recordRoutes from './records.js'
 import requestApiRoutes from './requests.js'
+import panelApiRoutes from './panels.js'
 
 /** The document with only the component schemas it refers to (zod yields an input and an output of each). */
 const transformObject: typeof jsonSchemaTransformObject = document => {
@@ -90,6 +91,7 @@ const apiRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { serv
   await app.register(meRoutes, { services })
   await app.register(recordRoutes, { services })
   await app.register(requestApiRoutes, { services })
+  await app.register(panelApiRoutes, { services })
 }
 
 export default apiRoutes

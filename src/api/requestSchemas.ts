@@ -147,3 +147,64 @@ export const queueQuery = z.object({
   areaId: z.uuid().optional(),
   urgency: z.enum(['routine', 'urgent']).optional(),
 })
+
+export const linkBody = z
+  .strictObject({
+    version: z.number().int().positive().describe('The request’s version when it was read'),
+    people: z
+      .array(z.union([recordId, z.literal('new')]))
+      .describe('For each subject, in the request’s order: the id of their record, or "new" for a new one'),
+    familyId: z.union([recordId, z.literal('new')]).describe('The family’s id, or "new" for a new family record'),
+  })
+  .meta({ id: 'LinkToRecords' })
+
+export const meetingParams = z.object({ meetingId: z.uuid() })
+export const meetingDecisionParams = z.object({ meetingId: z.uuid(), requestId: z.uuid() })
+
+export const meetingSchema = z
+  .object({
+    meetingId: z.uuid(),
+    areaId: z.uuid(),
+    area: z.string(),
+    meetsOn: isoDate,
+    startsAt: z.string(),
+    venue: z.string().nullable(),
+    status: z.enum(['scheduled', 'held', 'cancelled']),
+    version: z.number().int(),
+    attendees: z.array(
+      z.object({ name: z.string(), agency: z.string(), attendance: z.enum(['attended', 'apologies']) }),
+    ),
+    agenda: z.array(
+      z.object({
+        requestId: z.uuid(),
+        requestVersion: z.number().int(),
+        familyId: z.uuid().nullable(),
+        subjects: z.string(),
+        concerns: z.array(z.string()),
+        decision: z
+          .object({
+            decision: z.string(),
+            action: z.string(),
+            levelOfNeed: z.string(),
+            rationale: z.string(),
+            episodeId: z.uuid().nullable(),
+          })
+          .nullable(),
+      }),
+    ),
+    minutes: z.string().nullable(),
+  })
+  .meta({ id: 'PanelMeeting' })
+
+export const panelDecisionBody = z
+  .strictObject({
+    requestVersion: z.number().int().positive().describe('The request’s version on the agenda'),
+    decision: text(60).describe('A panel decision code of the practice model'),
+    levelOfNeed: text(60).describe('A level of need code of the practice model'),
+    rationale: text(5000),
+    teamId: recordId.nullish().describe('The team (a decision that allocates)'),
+    leadProfessionalUserId: recordId.nullish().describe('The lead professional (a decision that names one)'),
+    signpostTo: text(200).nullish(),
+    socialCareTeam: text(200).nullish(),
+  })
+  .meta({ id: 'PanelDecision' })

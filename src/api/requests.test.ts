@@ -195,6 +195,80 @@ describe('a school’s system asks for early help by API', () => {
   })
 })
 
+describe('the front door and the panel by API', () => {
+  it('links a request, routes it to the area’s meeting, and the chair’s decision opens the episode', async () => {
+    const chair = (await apiTokenFor(t, demoEmail('panel_chair', 'derby'))).token
+    const area = await db()
+      .selectFrom('app_user')
+      .select('area_id')
+      .where('email', '=', demoEmail('panel_chair', 'derby'))
+      .executeTakeFirstOrThrow()
+    const { requestId } = (
+      await call('POST', '/api/v1/requests', partner, schoolRequest({ areaId: area.area_id }))
+    ).json<{ requestId: string }>()
+    const read = (token: string) => call('GET', `/api/v1/requests/${requestId}`, token)
+    const linked = await call('POST', `/api/v1/requests/${requestId}/link`, frontDoor, {
+      version: (await read(frontDoor)).json<{ version: number }>().version,
+      people: ['new', 'new'],
+      familyId: 'new',
+    })
+    expect(linked.statusCode, linked.body).toBe(200)
+    const routed = await call('POST', `/api/v1/requests/${requestId}/decision`, frontDoor, {
+      version: (await read(frontDoor)).json<{ version: number }>().version,
+      outcome: toPanel,
+      reason: 'For this week’s meeting',
+    })
+    expect(routed.json()).toMatchObject({ status: 'at_panel' })
+
+    // 000: "Vulnerable Children's Meetings (VCM) occur in all three localities within the city on a weekly basis."
+    const meeting = await db()
+      .selectFrom('panel_meeting')
+      .select('meeting_id')
+      .where('area_id', '=', area.area_id!)
+      .where('meets_on', '=', today)
+      .executeTakeFirstOrThrow()
+    const agenda = await call('GET', `/api/v1/panels/${meeting.meeting_id}`, chair)
+    expect(agenda.statusCode, agenda.body).toBe(200)
+    const item = agenda
+      .json<{ agenda: { requestId: string; requestVersion: number; decision: unknown }[] }>()
+      .agenda.find(row => row.requestId === requestId)!
+    expect(item.decision).toBeNull()
+    expect((await call('GET', `/api/v1/panels/${meeting.meeting_id}`, partner)).statusCode).toBe(403)
+
+    const allocate = derby.panel.decisions.find(decision => decision.action === 'allocate')!
+    const team = await db()
+      .selectFrom('app_user')
+      .select('team_id')
+      .where('email', '=', demoEmail('team_manager', 'derby'))
+      .executeTakeFirstOrThrow()
+    const decisionUrl = `/api/v1/panels/${meeting.meeting_id}/requests/${requestId}/decision`
+    const withoutRationale = await call('POST', decisionUrl, chair, {
+      requestVersion: item.requestVersion,
+      decision: allocate.code,
+      levelOfNeed: 'level-2',
+      rationale: '',
+      teamId: team.team_id,
+    })
+    expect(withoutRationale.statusCode).toBe(400)
+    const decided = await call('POST', decisionUrl, chair, {
+      requestVersion: item.requestVersion,
+      decision: allocate.code,
+      levelOfNeed: 'level-2',
+      rationale: 'Emerging needs; the family want help.',
+      teamId: team.team_id,
+    })
+    expect(decided.statusCode, decided.body).toBe(200)
+    expect(decided.json()).toMatchObject({ status: 'episode_opened' })
+    const episode = await db()
+      .selectFrom('episode')
+      .select(['team_id', 'worker_user_id', 'level_of_need'])
+      .where('request_id', '=', requestId)
+      .executeTakeFirstOrThrow()
+    expect(episode).toEqual({ team_id: team.team_id, worker_user_id: null, level_of_need: 'level-2' })
+    expect((await read(partner)).json()).toMatchObject({ outcome: { label: allocate.label }, familyId: null })
+  })
+})
+
 async function frontDoorContext() {
   const user = await db()
     .selectFrom('app_user')
