@@ -9,7 +9,7 @@ const homeRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { ser
   app.get('/', { config: { access: 'signedIn' } }, async (request, reply) => {
     const user = request.currentUser!
     const ctx = request.requestContext()
-    const [practiceModel, families, familiesPerArea, users, teams] = await Promise.all([
+    const [practiceModel, families, familiesPerArea, users, teams, queue] = await Promise.all([
       services.practiceModels.get(user.authorityId),
       can(user, 'families:list')
         ? services.records.listFamilies(ctx, { page: 1, pageSize: HOME_LIST_SIZE })
@@ -17,6 +17,7 @@ const homeRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { ser
       can(user, 'aggregates:read') ? services.records.familiesPerArea(ctx) : undefined,
       can(user, 'users:manage') ? services.staff.listUsers(ctx) : undefined,
       can(user, 'teams:manage') ? services.staff.listTeams(ctx) : undefined,
+      can(user, 'frontDoor:queue') ? services.requests.queue(ctx, { areaId: null, urgency: null }) : undefined,
     ])
     return reply.view('home/home.njk', {
       words: {
@@ -27,6 +28,7 @@ const homeRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { ser
       },
       families,
       familiesPerArea,
+      queue: queue && { waiting: queue.requests.length, overdue: queue.overdue, limit: queue.limit },
       activeUsers: users?.filter(u => u.active).length,
       inactiveUsers: users?.filter(u => !u.active).length,
       activeTeams: teams?.filter(t => t.active).length,
