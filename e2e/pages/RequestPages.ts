@@ -90,7 +90,7 @@ export class RequestPage {
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 })
-    this.status = page.locator('.govuk-tag').first()
+    this.status = page.getByRole('main').locator('.govuk-tag').first()
     this.outcome = page.getByTestId('outcome')
     this.successBanner = page.getByRole('alert', { name: 'Success' })
     this.linkButton = page.getByRole('button', { name: 'Link to the family’s records' })

@@ -279,3 +279,15 @@ export function panelDecisionsOf(ex: Executor, authorityId: string, requestId: s
     .orderBy('d.decided_at')
     .execute()
 }
+
+/** Whether the meeting has already decided on the request. */
+export async function hasDecisionAt(ex: Executor, authorityId: string, meetingId: string, requestId: string) {
+  const row = await ex
+    .selectFrom('panel_decision')
+    .select('panel_decision_id')
+    .where('authority_id', '=', authorityId)
+    .where('meeting_id', '=', meetingId)
+    .where('request_id', '=', requestId)
+    .executeTakeFirst()
+  return row !== undefined
+}

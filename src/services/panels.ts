@@ -3,6 +3,7 @@ import {
   agendaOf,
   attendeesOf,
   findMeeting,
+  hasDecisionAt,
   insertMeetings,
   insertPanelDecision,
   listMeetings,
@@ -109,7 +110,7 @@ export function createPanelService(
       const { model } = await practiceModels.get(authorityId)
       const errors: FieldError[] = []
       const area = input.areaId ? await findArea(db, authorityId, input.areaId) : undefined
-      if (!area) errors.push({ field: 'areaId', message: `Select the ${model.areas.singular}` })
+      if (!area || !area.active) errors.push({ field: 'areaId', message: `Select the ${model.areas.singular}` })
       else authorize(ctx.actor, 'meeting:manage', { authorityId, areaId: area.area_id })
       if (!input.firstDate)
         errors.push({ field: 'firstDate', anchor: 'firstDate-day', message: 'Enter the date of the first meeting' })
@@ -207,7 +208,8 @@ export function createPanelService(
           })
       })
       if (attendees.length === 0) errors.push({ field: 'attendees', message: 'Add at least one attendee' })
-      await load(ctx, meetingId, 'meeting:manage')
+      const { meeting } = await load(ctx, meetingId, 'meeting:manage')
+      if (meeting.status === 'cancelled') errors.push({ field: 'attendees', message: 'This meeting was cancelled' })
       if (errors.length > 0) throw new ValidationError(errors)
       await db.transaction().execute(async trx => {
         await load(ctx, meetingId, 'meeting:manage', trx)
@@ -232,6 +234,7 @@ export function createPanelService(
       const { meeting } = await load(ctx, meetingId, 'meeting:manage')
       const errors: FieldError[] = []
       if (blank(minutes)) errors.push({ field: 'minutes', message: 'Enter the minutes of the meeting' })
+      if (meeting.status === 'cancelled') errors.push({ field: 'minutes', message: 'This meeting was cancelled' })
       if (meeting.meets_on > today()) errors.push({ field: 'minutes', message: 'The meeting has not happened yet' })
       const attendees = await attendeesOf(db, authorityId, meetingId)
       if (!attendees.some(attendee => attendee.attendance === 'attended'))
@@ -267,7 +270,12 @@ export function createPanelService(
       const { model } = await practiceModels.get(authorityId)
       const { meeting } = await load(ctx, meetingId, 'meeting:manage')
       const request = await findRequest(db, authorityId, requestId)
-      if (!request || request.status !== 'at_panel' || request.area_id !== meeting.area_id) throw new NotFoundError()
+      if (!request) throw new NotFoundError()
+      // Decided since the form was loaded (here or at another meeting), or decided at this meeting already:
+      // the second person is told, never a second decision.
+      if (request.version !== requestVersion) throw new ConflictError()
+      if (await hasDecisionAt(db, authorityId, meetingId, requestId)) throw new ConflictError()
+      if (request.status !== 'at_panel' || request.area_id !== meeting.area_id) throw new NotFoundError()
       const decision = model.panel.decisions.find(candidate => candidate.code === input.decision)
       const level = model.levelsOfNeed.find(candidate => candidate.code === input.levelOfNeed)
       const errors: FieldError[] = []
