@@ -266,6 +266,21 @@ describe('the front door and the panel by API', () => {
       .executeTakeFirstOrThrow()
     expect(episode).toEqual({ team_id: team.team_id, worker_user_id: null, level_of_need: 'level-2' })
     expect((await read(partner)).json()).toMatchObject({ outcome: { label: allocate.label }, familyId: null })
+
+    // The framework's figures count the panel's decisions on the requests received in the period.
+    const figures = await t.services.requests.figures(await frontDoorContext(), { from: today, to: today })
+    const counted = await db()
+      .selectFrom('panel_decision as p')
+      .innerJoin('support_request as r', 'r.request_id', 'p.request_id')
+      .innerJoin('authority as a', 'a.authority_id', 'r.authority_id')
+      .select(eb => eb.fn.countAll<number>().as('n'))
+      .where('a.slug', '=', 'derby')
+      .where('p.decision', '=', allocate.code)
+      .where('r.received_on', '=', today)
+      .executeTakeFirstOrThrow()
+    const allocated = figures.byPanelDecision.find(row => row.code === allocate.code)!
+    expect(allocated.count).toBe(Number(counted.n))
+    expect(allocated.count).toBeGreaterThanOrEqual(1)
   })
 })
 

@@ -383,7 +383,20 @@ export async function frontDoorCounts(ex: Executor, authorityId: string, from: s
     .where('r.received_on', '>=', from)
     .where('r.received_on', '<=', to)
     .executeTakeFirstOrThrow()
+  // The panel's decisions on the requests received in the period, by decision.
+  const panelDecisions = await ex
+    .selectFrom('panel_decision as p')
+    .innerJoin('support_request as r', join =>
+      join.onRef('r.authority_id', '=', 'p.authority_id').onRef('r.request_id', '=', 'p.request_id'),
+    )
+    .select(eb => ['p.decision', eb.fn.countAll<number>().as('n')])
+    .where('p.authority_id', '=', authorityId)
+    .where('r.received_on', '>=', from)
+    .where('r.received_on', '<=', to)
+    .groupBy('p.decision')
+    .execute()
   return {
+    panelDecisions: panelDecisions.map(row => ({ decision: row.decision, n: Number(row.n) })),
     received: Number(received.n),
     decisions: decisions.map(row => ({ ...row, n: Number(row.n), days: Number(row.days) })),
     medianWorkingDaysToDecision: median === null ? null : Number(median),

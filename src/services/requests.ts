@@ -791,12 +791,18 @@ export function createRequestService(
       const decided = counts.decisions
         .filter(row => row.route !== 'more_information')
         .reduce((sum, row) => sum + row.n, 0)
+      const byPanelDecision = model.panel.decisions.map(decision => ({
+        code: decision.code,
+        label: decision.label,
+        count: counts.panelDecisions.find(row => row.decision === decision.code)?.n ?? 0,
+      }))
       return {
         from,
         to,
         received: counts.received,
         decided,
         byOutcome,
+        byPanelDecision,
         averageWorkingDaysToDecision: all ? days / all : null,
         medianWorkingDaysToDecision: counts.medianWorkingDaysToDecision,
         episodesOpened: counts.episodes,
