@@ -166,6 +166,8 @@ const matrix: Record<string, Allowed> = {
   'GET /api/v1/panels/:meetingId': ['panel_chair', 'head_of_service', 'front_door'],
   'POST /api/v1/panels/:meetingId/requests/:requestId/decision': runsPanel,
   'GET /episodes/:episodeId': worksFamilies,
+  'GET /episodes/:episodeId/level': ['practitioner', 'team_manager', 'head_of_service'],
+  'POST /episodes/:episodeId/level': ['practitioner', 'team_manager', 'head_of_service'],
 }
 
 let t: TestApp

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Expression, SqlBool } from 'kysely'
+import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely'
 import type { Executor } from './database.js'
 import type { DB } from './schema.js'
 
@@ -16,6 +16,8 @@ export async function insertEpisode(
     openedOn: string
     requestId: string | null
     childIds: string[]
+    /** Why the episode opened at this level, for the level's history. */
+    levelReason: string
     by: string
     at: Date
   },
@@ -37,6 +39,15 @@ export async function insertEpisode(
     })
     .returning('episode_id')
     .executeTakeFirstOrThrow()
+  await insertEpisodeLevel(ex, {
+    authorityId: row.authorityId,
+    episodeId: episode_id,
+    levelOfNeed: row.levelOfNeed,
+    changedOn: row.openedOn,
+    reason: row.levelReason,
+    by: row.by,
+    at: row.at,
+  })
   if (row.childIds.length > 0) {
     await ex
       .insertInto('episode_child')
@@ -105,4 +116,60 @@ export function childrenOf(ex: Executor, authorityId: string, episodeId: string)
     .where('c.episode_id', '=', episodeId)
     .orderBy('p.date_of_birth')
     .execute()
+}
+
+export async function insertEpisodeLevel(
+  ex: Executor,
+  row: {
+    authorityId: string
+    episodeId: string
+    levelOfNeed: string
+    changedOn: string
+    reason: string
+    by: string
+    at: Date
+  },
+) {
+  await ex
+    .insertInto('episode_level')
+    .values({
+      authority_id: row.authorityId,
+      episode_id: row.episodeId,
+      level_of_need: row.levelOfNeed,
+      changed_on: row.changedOn,
+      reason: row.reason,
+      recorded_at: row.at,
+      recorded_by: row.by,
+    })
+    .execute()
+}
+
+/** The episode's level of need over time, oldest first, with who recorded each change. */
+export function levelsOf(ex: Executor, authorityId: string, episodeId: string) {
+  return ex
+    .selectFrom('episode_level as l')
+    .innerJoin('app_user as u', join =>
+      join.onRef('u.authority_id', '=', 'l.authority_id').onRef('u.user_id', '=', 'l.recorded_by'),
+    )
+    .select(['l.level_of_need', 'l.changed_on', 'l.reason', 'l.recorded_at', 'u.display_name as recorded_by_name'])
+    .where('l.authority_id', '=', authorityId)
+    .where('l.episode_id', '=', episodeId)
+    .orderBy('l.changed_on')
+    .orderBy('l.recorded_at')
+    .execute()
+}
+
+/** Sets the episode's current level if it is still at `version`; false when someone else changed it first. */
+export async function updateEpisodeLevel(
+  ex: Executor,
+  row: { authorityId: string; episodeId: string; version: number; levelOfNeed: string; at: Date },
+) {
+  const result = await ex
+    .updateTable('episode')
+    .set({ level_of_need: row.levelOfNeed, updated_at: row.at, version: sql<number>`version + 1` })
+    .where('authority_id', '=', row.authorityId)
+    .where('episode_id', '=', row.episodeId)
+    .where('version', '=', row.version)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
 }

@@ -528,6 +528,17 @@ export interface EpisodeTable {
   version: Generated<number>
 }
 
+export interface EpisodeLevelTable {
+  authority_id: string
+  episode_level_id: Generated<string>
+  episode_id: string
+  level_of_need: string
+  changed_on: IsoDate
+  reason: string
+  recorded_at: Timestamp
+  recorded_by: string
+}
+
 export interface EpisodeChildTable {
   authority_id: string
   episode_id: string
@@ -568,5 +579,6 @@ export interface DB {
   panel_decision: PanelDecisionTable
   episode: EpisodeTable
   episode_child: EpisodeChildTable
+  episode_level: EpisodeLevelTable
   schema_migration: SchemaMigrationTable
 }

@@ -37,6 +37,7 @@ export const chronologyEvents = {
   referredToSocialCare: 'referred to social care',
   panelDecision: 'panel decision',
   episodeOpened: 'episode opened',
+  levelChanged: 'level of need changed',
 } as const
 export type ChronologyEvent = (typeof chronologyEvents)[keyof typeof chronologyEvents]
 

@@ -661,6 +661,7 @@ export function createDemoService(
       openedOn: addDays(today, -3),
       requestId,
       childIds: children,
+      levelReason: `Agreed by the ${model.panel.name}`,
       by: userIds.get('panel_chair') ?? frontDoor,
       at: now,
     })

@@ -1,14 +1,24 @@
 import type { Executor } from '../data/database.js'
-import { childrenOf, episodesOfFamily, findEpisode, insertEpisode, listEpisodes } from '../data/episodes.js'
+import {
+  childrenOf,
+  episodesOfFamily,
+  findEpisode,
+  insertEpisode,
+  insertEpisodeLevel,
+  levelsOf,
+  listEpisodes,
+  updateEpisodeLevel,
+} from '../data/episodes.js'
 import { insertFamilyProfessional, professionalsOf } from '../data/records.js'
 import { findTeam, findUser } from '../data/staff.js'
 import { sql } from 'kysely'
-import { todayIn } from '../lib/dates.js'
-import { NotFoundError } from '../lib/errors.js'
-import { authorize, scopes } from '../policies/index.js'
+import { formatDate, todayIn } from '../lib/dates.js'
+import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../lib/errors.js'
+import { authorize, can, scopes } from '../policies/index.js'
 import type { createAccessLogService } from './accessLog.js'
 import { chronologyEvents, type createChronologyService } from './chronology.js'
 import type { RequestContext, ServiceDeps } from './context.js'
+import type { createPracticeModelService } from './practiceModels.js'
 import type { RecordAccess } from './recordAccess.js'
 
 export interface EpisodeOpening {
@@ -33,6 +43,7 @@ export function createEpisodeService(
   accessLog: ReturnType<typeof createAccessLogService>,
   access: RecordAccess,
   chronology: ReturnType<typeof createChronologyService>,
+  practiceModels: ReturnType<typeof createPracticeModelService>,
 ) {
   const { db } = database
 
@@ -44,7 +55,13 @@ export function createEpisodeService(
     async open(trx: Executor, ctx: RequestContext, opening: EpisodeOpening) {
       const authorityId = ctx.actor.authorityId
       const at = clock.now()
-      const episodeId = await insertEpisode(trx, { authorityId, ...opening, by: ctx.actor.userId, at })
+      const episodeId = await insertEpisode(trx, {
+        authorityId,
+        ...opening,
+        levelReason: opening.summary,
+        by: ctx.actor.userId,
+        at,
+      })
       if (opening.teamId) {
         const team = await findTeam(trx, authorityId, opening.teamId)
         await trx
@@ -96,9 +113,94 @@ export function createEpisodeService(
       const episode = await findEpisode(db, authorityId, episodeId)
       if (!episode) throw new NotFoundError()
       const { resource } = await access.family(ctx, episode.family_id, 'family:read')
-      const children = await childrenOf(db, authorityId, episodeId)
+      const [children, levels] = await Promise.all([
+        childrenOf(db, authorityId, episodeId),
+        levelsOf(db, authorityId, episodeId),
+      ])
       await accessLog.record(ctx, 'view', 'episode', [episodeId])
-      return { episode, children, family: resource, today: todayIn(clock.now()) }
+      return {
+        episode,
+        children,
+        levels,
+        family: resource,
+        canChangeLevel: can(ctx.actor, 'family:update', resource) && episode.status === 'open',
+        today: todayIn(clock.now()),
+      }
+    },
+
+    /** Refuses (logged) a user who may not change the episode: asked before a form is shown or read. */
+    async authorizeChange(ctx: RequestContext, episodeId: string) {
+      const episode = await findEpisode(db, ctx.actor.authorityId, episodeId)
+      if (!episode) throw new NotFoundError()
+      await access.family(ctx, episode.family_id, 'family:update')
+    },
+
+    /**
+     * Moves the family up or down the levels of need within the episode (Durham's staircase, 002 para 28:
+     * "step up- step down … so that families move smoothly between services"), dated, with the reason.
+     */
+    async changeLevel(
+      ctx: RequestContext,
+      episodeId: string,
+      version: number,
+      input: { levelOfNeed: string | null; changedOn: string | null; reason: string },
+    ) {
+      const authorityId = ctx.actor.authorityId
+      const episode = await findEpisode(db, authorityId, episodeId)
+      if (!episode) throw new NotFoundError()
+      await access.family(ctx, episode.family_id, 'family:update')
+      if (episode.version !== version) throw new ConflictError()
+      const { model } = await practiceModels.get(authorityId)
+      const levels = model.levelsOfNeed
+      const from = levels.findIndex(level => level.code === episode.level_of_need)
+      const to = levels.findIndex(level => level.code === input.levelOfNeed)
+      const history = await levelsOf(db, authorityId, episodeId)
+      const latest = history.at(-1)?.changed_on ?? episode.opened_on
+      const errors: FieldError[] = []
+      if (!model.stepUpStepDown.levelsMayChangeWithinEpisode)
+        errors.push({ field: 'levelOfNeed', message: 'Here a change of level starts a new episode' })
+      if (episode.status !== 'open') errors.push({ field: 'levelOfNeed', message: 'The episode is closed' })
+      if (to === -1) errors.push({ field: 'levelOfNeed', message: 'Select the level of need' })
+      else if (to === from) errors.push({ field: 'levelOfNeed', message: 'The family is at this level already' })
+      if (!input.changedOn)
+        errors.push({ field: 'changedOn', anchor: 'changedOn-day', message: 'Enter the date of the change' })
+      else if (input.changedOn > todayIn(clock.now()))
+        errors.push({ field: 'changedOn', anchor: 'changedOn-day', message: 'The date must be today or in the past' })
+      else if (input.changedOn < latest)
+        errors.push({
+          field: 'changedOn',
+          anchor: 'changedOn-day',
+          message: `The date must be on or after the last change of level, ${formatDate(latest)}`,
+        })
+      if (!input.reason.trim()) errors.push({ field: 'reason', message: 'Enter the reason for the change' })
+      if (errors.length > 0) throw new ValidationError(errors)
+      const level = levels[to]!
+      const direction = to > from ? model.vocabulary.stepUp : model.vocabulary.stepDown
+      await access.transaction(async trx => {
+        const at = clock.now()
+        const saved = await updateEpisodeLevel(trx, { authorityId, episodeId, version, levelOfNeed: level.code, at })
+        if (!saved) throw new ConflictError()
+        await insertEpisodeLevel(trx, {
+          authorityId,
+          episodeId,
+          levelOfNeed: level.code,
+          changedOn: input.changedOn!,
+          reason: input.reason.trim(),
+          by: ctx.actor.userId,
+          at,
+        })
+        const children = await childrenOf(trx, authorityId, episodeId)
+        await chronology.recordEvent(trx, ctx, {
+          familyId: episode.family_id,
+          personIds: children.map(child => child.person_id),
+          occurredOn: input.changedOn!,
+          category: 'Early help',
+          summary: `Level of need changed (${direction}): ${levels[from]?.label ?? episode.level_of_need} to ${level.label}`,
+          detail: input.reason.trim(),
+          event: chronologyEvents.levelChanged,
+        })
+        await accessLog.record(ctx, 'update', 'episode', [episodeId], trx)
+      })
     },
 
     /** The episodes of a family the caller has already been allowed to read. */

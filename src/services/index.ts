@@ -25,7 +25,7 @@ export function createServices(deps: ServiceDeps) {
   const recordAccess = createRecordAccess(deps, accessLog)
   const chronology = createChronologyService(deps, accessLog, recordAccess)
   const records = createRecordsService(deps, accessLog, recordAccess, chronology)
-  const episodes = createEpisodeService(deps, accessLog, recordAccess, chronology)
+  const episodes = createEpisodeService(deps, accessLog, recordAccess, chronology, practiceModels)
   const requests = createRequestService(deps, {
     accessLog,
     access: recordAccess,

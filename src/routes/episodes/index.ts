@@ -1,7 +1,18 @@
-import type { FastifyPluginAsync } from 'fastify'
-import { idParam } from '../../lib/forms.js'
-import type { Services } from '../../services/index.js'
+import type { FastifyPluginAsync, FastifyReply } from 'fastify'
+import { z } from 'zod'
+import { dateBoxes, dateParts, idParam, parseFormWithDates, typedFormValues, versionField } from '../../lib/forms.js'
+import type { GovukErrors } from '../../lib/govukErrors.js'
+import type { RequestContext, Services } from '../../services/index.js'
+import { submitForm } from '../families/submit.js'
 import { labelsOf } from '../../services/requests.js'
+
+/** A change of the family's level of need within the episode (the staircase). */
+const levelSchema = z.strictObject({
+  version: versionField,
+  levelOfNeed: z.string().trim().max(64).optional(),
+  ...dateParts('changedOn'),
+  reason: z.string().trim().max(5000, 'The reason must be 5,000 characters or fewer').default(''),
+})
 
 /**
  * Early help episodes as the front door and panel open them: the open episodes a user's families have
@@ -22,7 +33,65 @@ const episodeRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { 
     const ctx = request.requestContext()
     const found = await services.episodes.get(ctx, idParam(request.params, 'episodeId'))
     const { model } = await services.practiceModels.get(ctx.actor.authorityId)
-    return reply.view('episodes/episode.njk', { ...found, model, labels: labelsOf(model) })
+    const banner = (request.query as Record<string, unknown>).levelChanged === '1'
+    return reply.view('episodes/episode.njk', { ...found, model, labels: labelsOf(model), banner })
+  })
+
+  async function renderLevelForm(
+    reply: FastifyReply,
+    ctx: RequestContext,
+    episodeId: string,
+    status: number,
+    values: Record<string, string | string[]>,
+    errors?: GovukErrors,
+  ) {
+    const found = await services.episodes.get(ctx, episodeId)
+    const { model } = await services.practiceModels.get(ctx.actor.authorityId)
+    return reply.status(status).view('episodes/level.njk', { ...found, model, labels: labelsOf(model), values, errors })
+  }
+
+  app.get('/episodes/:episodeId/level', { config: { access: 'signedIn' } }, async (request, reply) => {
+    const ctx = request.requestContext()
+    const episodeId = idParam(request.params, 'episodeId')
+    await services.episodes.authorizeChange(ctx, episodeId)
+    const { episode, today } = await services.episodes.get(ctx, episodeId)
+    return renderLevelForm(reply, ctx, episodeId, 200, {
+      version: String(episode.version),
+      ...dateBoxes('changedOn', today),
+    })
+  })
+
+  app.post('/episodes/:episodeId/level', { config: { access: 'signedIn' } }, async (request, reply) => {
+    const ctx = request.requestContext()
+    const episodeId = idParam(request.params, 'episodeId')
+    await services.episodes.authorizeChange(ctx, episodeId)
+    const values = typedFormValues(request.body)
+    return submitForm(
+      reply,
+      ['levelOfNeed', 'changedOn', 'reason'],
+      async (status, errors, conflict) => {
+        const { episode } = await services.episodes.get(ctx, episodeId)
+        return renderLevelForm(
+          reply,
+          ctx,
+          episodeId,
+          status,
+          conflict ? { ...values, version: String(episode.version) } : values,
+          errors,
+        )
+      },
+      async () => {
+        const form = parseFormWithDates(levelSchema, request.body, [
+          { name: 'changedOn', label: 'The date of the change', required: true },
+        ])
+        await services.episodes.changeLevel(ctx, episodeId, form.version, {
+          levelOfNeed: form.levelOfNeed ?? null,
+          changedOn: form.dates.changedOn,
+          reason: form.reason,
+        })
+        return `/episodes/${episodeId}?levelChanged=1`
+      },
+    )
   })
 }
 

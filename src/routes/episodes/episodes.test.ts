@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { signedIn } from '../../../test/agent.js'
+import { buildTestApp, demoEmail, type TestApp } from '../../../test/app.js'
+import { demoRecords, frontDoorRecords } from '../../../test/fixtures.js'
+import { presets } from '../../practice-models/presets/index.js'
+
+// Episodes as the front door and panel open them, and Durham's staircase (issue 5, acceptance 4): "a family's
+// level moves 2 → 3 → 2 within an episode with reasons, dated". 002 para 28: "We will use our staircase model
+// to adopt a 'step up- step down', 'Think Family' approach so that families move smoothly between services".
+
+let t: TestApp
+let episodeId: string
+let familyId: string
+
+beforeAll(async () => {
+  t = await buildTestApp()
+  const durham = await demoRecords(t.testDatabase.database.db, 'durham')
+  familyId = durham.partnerFamily.family_id
+  ;({ episodeId } = await frontDoorRecords(t, familyId))
+})
+afterAll(() => t.close())
+
+const levels = presets.durham.levelsOfNeed
+const label = (code: string) => levels.find(level => level.code === code)!.label
+const db = () => t.testDatabase.database.db
+const version = async () =>
+  (await db().selectFrom('episode').select('version').where('episode_id', '=', episodeId).executeTakeFirstOrThrow())
+    .version
+
+describe('Durham’s staircase within one episode', () => {
+  it('moves the family 2 → 3 → 2 with reasons and dates, shown on the episode and in the chronology', async () => {
+    const practitioner = await signedIn(t.app, demoEmail('practitioner', 'durham'))
+    const page = await practitioner.get(`/episodes/${episodeId}`)
+    expect(page.statusCode).toBe(200)
+    expect(page.body).toContain(label('level-2'))
+    expect(page.body).toContain('Change the level of need')
+
+    // Weeks pass between the changes: sign in again each time (sessions end after a day at most).
+    t.clock.set('2026-12-07T10:00:00Z')
+    const inDecember = await signedIn(t.app, demoEmail('practitioner', 'durham'))
+    const up = await inDecember.post(
+      `/episodes/${episodeId}/level`,
+      {
+        version: String(await version()),
+        levelOfNeed: 'level-3',
+        'changedOn-day': '7',
+        'changedOn-month': '12',
+        'changedOn-year': '2026',
+        reason: 'The school and health visitor are now both involved: a Team Around the Family is needed.',
+      },
+      { from: `/episodes/${episodeId}/level` },
+    )
+    expect(up.statusCode, up.body).toBe(303)
+    t.clock.set('2027-02-15T10:00:00Z')
+    const inFebruary = await signedIn(t.app, demoEmail('practitioner', 'durham'))
+    const down = await inFebruary.post(
+      `/episodes/${episodeId}/level`,
+      {
+        version: String(await version()),
+        levelOfNeed: 'level-2',
+        'changedOn-day': '15',
+        'changedOn-month': '2',
+        'changedOn-year': '2027',
+        reason: 'Attendance is back to 96% and routines are settled: one service is enough.',
+      },
+      { from: `/episodes/${episodeId}/level` },
+    )
+    expect(down.statusCode, down.body).toBe(303)
+
+    const history = await db()
+      .selectFrom('episode_level')
+      .select(['level_of_need', 'changed_on', 'reason'])
+      .where('episode_id', '=', episodeId)
+      .orderBy('changed_on')
+      .execute()
+    expect(history.map(row => [row.level_of_need, row.changed_on])).toEqual([
+      ['level-2', history[0]!.changed_on],
+      ['level-3', '2026-12-07'],
+      ['level-2', '2027-02-15'],
+    ])
+    const shown = await inFebruary.get(`/episodes/${episodeId}?levelChanged=1`)
+    expect(shown.body).toContain('The level of need has been changed.')
+    expect(shown.body).toContain('7 December 2026')
+    expect(shown.body).toContain('15 February 2027')
+    expect(shown.body).toContain('Attendance is back to 96%')
+    const chronology = await inFebruary.get(`/families/${familyId}/chronology`)
+    expect(chronology.body).toContain(`Level of need changed (step up): ${label('level-2')} to ${label('level-3')}`)
+    expect(chronology.body).toContain(`Level of need changed (step down): ${label('level-3')} to ${label('level-2')}`)
+  })
+
+  it('refuses a change with no reason, a date in the future or before the last change, or the same level, and saves nothing', async () => {
+    t.clock.set('2027-03-01T10:00:00Z')
+    const practitioner = await signedIn(t.app, demoEmail('practitioner', 'durham'))
+    const before = await version()
+    const response = await practitioner.post(
+      `/episodes/${episodeId}/level`,
+      {
+        version: String(before),
+        levelOfNeed: 'level-2',
+        'changedOn-day': '1',
+        'changedOn-month': '4',
+        'changedOn-year': '2027',
+        reason: '',
+      },
+      { from: `/episodes/${episodeId}/level` },
+    )
+    expect(response.statusCode).toBe(400)
+    expect(response.body).toContain('The family is at this level already')
+    expect(response.body).toContain('The date must be today or in the past')
+    expect(response.body).toContain('Enter the reason for the change')
+    const early = await practitioner.post(
+      `/episodes/${episodeId}/level`,
+      {
+        version: String(before),
+        levelOfNeed: 'level-3',
+        'changedOn-day': '1',
+        'changedOn-month': '1',
+        'changedOn-year': '2027',
+        reason: 'A slip',
+      },
+      { from: `/episodes/${episodeId}/level` },
+    )
+    expect(early.statusCode).toBe(400)
+    expect(early.body).toContain('The date must be on or after the last change of level, 15 February 2027')
+    expect(await version()).toBe(before)
+  })
+
+  it('tells the second of two people changing the level that it changed, and keeps what they typed', async () => {
+    t.clock.set('2027-03-01T10:00:00Z')
+    const stale = String(await version())
+    const first = await signedIn(t.app, demoEmail('practitioner', 'durham'))
+    const second = await signedIn(t.app, demoEmail('team_manager', 'durham'))
+    const form = (reason: string) => ({
+      version: stale,
+      levelOfNeed: 'level-3',
+      'changedOn-day': '1',
+      'changedOn-month': '3',
+      'changedOn-year': '2027',
+      reason,
+    })
+    expect(
+      (await first.post(`/episodes/${episodeId}/level`, form('First'), { from: `/episodes/${episodeId}/level` }))
+        .statusCode,
+    ).toBe(303)
+    const conflict = await second.post(`/episodes/${episodeId}/level`, form('Second, typed with care'), {
+      from: `/episodes/${episodeId}/level`,
+    })
+    expect(conflict.statusCode).toBe(409)
+    expect(conflict.body).toContain('Second, typed with care')
+  })
+
+  it('lets only those who work the family change its level', async () => {
+    const partner = await signedIn(t.app, demoEmail('partner', 'durham'))
+    expect((await partner.get(`/episodes/${episodeId}`)).statusCode).toBe(200)
+    expect((await partner.get(`/episodes/${episodeId}/level`)).statusCode).toBe(403)
+    const otherTeam = await signedIn(t.app, 'practitioner-2@durham.tandem.example')
+    expect((await otherTeam.get(`/episodes/${episodeId}`)).statusCode).toBe(403)
+    const derby = await signedIn(t.app, demoEmail('practitioner', 'derby'))
+    expect([403, 404]).toContain((await derby.get(`/episodes/${episodeId}`)).statusCode)
+  })
+})
+
+describe('the team manager’s episodes waiting for a worker', () => {
+  it('lists the episode the panel opened, with its level, and not another team’s', async () => {
+    const manager = await signedIn(t.app, demoEmail('team_manager', 'durham'))
+    const page = await manager.get('/episodes?unallocated=yes')
+    expect(page.statusCode).toBe(200)
+    expect(page.body).toContain(`/episodes/${episodeId}`)
+    expect(page.body).toContain('Not allocated')
+    const other = await signedIn(t.app, 'practitioner-2@durham.tandem.example')
+    expect((await other.get('/episodes')).body).not.toContain(`/episodes/${episodeId}`)
+  })
+})
