@@ -185,6 +185,26 @@ for (const slug of ['derby', 'durham', 'leeds'] as const) {
     await expect(manager.getByRole('link', { name: `${surname} family` })).toBeVisible()
     await screenshot(manager, `episodes-${slug}-unallocated`)
 
+    // The case page (issue 5 acceptance 1): this preset's level and words, and none of the others'.
+    await manager.getByRole('link', { name: `${surname} family` }).click()
+    const main = manager.getByRole('main')
+    await expect(main.getByRole('heading', { level: 1 })).toHaveText('Early help episode')
+    await expect(main).toContainText(words.level)
+    for (const word of words.foreignWords) await expect(main).not.toContainText(word)
+    await screenshot(manager, `episode-${slug}`)
+    if (slug === 'durham') {
+      // Durham's staircase (issue 5 acceptance 4): a step up within the episode, dated, with its reason.
+      await manager.getByRole('link', { name: 'Change the level of need' }).click()
+      await manager
+        .getByLabel('Level 3: early help from several services (Team Around the Family)', { exact: true })
+        .check()
+      await manager.getByLabel('Reason for the change', { exact: true }).fill('Health and school now both involved.')
+      await manager.getByRole('button', { name: 'Save the change' }).click()
+      await expect(manager.getByRole('alert', { name: 'Success' })).toContainText('The level of need has been changed.')
+      await expect(main.getByRole('table').last()).toContainText('Health and school now both involved.')
+      await screenshot(manager, 'episode-durham-staircase')
+    }
+
     // The partner sees the outcome, and nothing of the records behind it.
     await partner.goto(requestUrl)
     await expect(request.outcome).toContainText(words.allocate)
