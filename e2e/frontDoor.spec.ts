@@ -192,6 +192,19 @@ for (const slug of ['derby', 'durham', 'leeds'] as const) {
     await expect(main).toContainText(words.level)
     for (const word of words.foreignWords) await expect(main).not.toContainText(word)
     await screenshot(manager, `episode-${slug}`)
+    if (slug === 'derby') {
+      // The team manager allocates the worker (issue 8): the episode no longer waits.
+      await manager.getByRole('link', { name: 'Allocate a worker' }).click()
+      await manager
+        .getByLabel('Worker', { exact: true })
+        .selectOption({ label: 'Priya Sandhu – Locality 1 Multi-Agency Team' })
+      await manager.getByRole('button', { name: 'Allocate' }).click()
+      await expect(manager.getByRole('alert', { name: 'Success' })).toContainText('The episode has been allocated.')
+      await expect(
+        main.getByRole('table', { name: /Who has worked/ }).or(main.locator('#allocations + table')),
+      ).toContainText('Priya Sandhu')
+      await screenshot(manager, 'episode-derby-allocated')
+    }
     if (slug === 'durham') {
       // Durham's staircase (issue 5 acceptance 4): a step up within the episode, dated, with its reason.
       await manager.getByRole('link', { name: 'Change the level of need' }).click()

@@ -173,3 +173,75 @@ export async function updateEpisodeLevel(
     .executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
+
+/** Allocates the episode if it is still at `version`, and records the allocation; false if someone else changed it. */
+export async function allocateEpisode(
+  ex: Executor,
+  row: {
+    authorityId: string
+    episodeId: string
+    version: number
+    workerUserId: string
+    leadProfessionalUserId: string
+    allocatedOn: string
+    reason: string | null
+    by: string
+    at: Date
+  },
+) {
+  const result = await ex
+    .updateTable('episode')
+    .set({
+      worker_user_id: row.workerUserId,
+      lead_professional_user_id: row.leadProfessionalUserId,
+      updated_at: row.at,
+      version: sql<number>`version + 1`,
+    })
+    .where('authority_id', '=', row.authorityId)
+    .where('episode_id', '=', row.episodeId)
+    .where('version', '=', row.version)
+    .executeTakeFirst()
+  if (Number(result.numUpdatedRows) !== 1) return false
+  await ex
+    .insertInto('episode_allocation')
+    .values({
+      authority_id: row.authorityId,
+      episode_id: row.episodeId,
+      worker_user_id: row.workerUserId,
+      lead_professional_user_id: row.leadProfessionalUserId,
+      allocated_on: row.allocatedOn,
+      reason: row.reason,
+      recorded_at: row.at,
+      recorded_by: row.by,
+    })
+    .execute()
+  return true
+}
+
+/** Who has worked the episode, oldest first. */
+export function allocationsOf(ex: Executor, authorityId: string, episodeId: string) {
+  return ex
+    .selectFrom('episode_allocation as a')
+    .innerJoin('app_user as w', join =>
+      join.onRef('w.authority_id', '=', 'a.authority_id').onRef('w.user_id', '=', 'a.worker_user_id'),
+    )
+    .innerJoin('app_user as l', join =>
+      join.onRef('l.authority_id', '=', 'a.authority_id').onRef('l.user_id', '=', 'a.lead_professional_user_id'),
+    )
+    .innerJoin('app_user as r', join =>
+      join.onRef('r.authority_id', '=', 'a.authority_id').onRef('r.user_id', '=', 'a.recorded_by'),
+    )
+    .select([
+      'a.allocated_on',
+      'a.reason',
+      'w.display_name as worker_name',
+      'l.display_name as lead_professional_name',
+      'l.agency as lead_professional_agency',
+      'r.display_name as recorded_by_name',
+    ])
+    .where('a.authority_id', '=', authorityId)
+    .where('a.episode_id', '=', episodeId)
+    .orderBy('a.allocated_on')
+    .orderBy('a.recorded_at')
+    .execute()
+}

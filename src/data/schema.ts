@@ -539,6 +539,18 @@ export interface EpisodeLevelTable {
   recorded_by: string
 }
 
+export interface EpisodeAllocationTable {
+  authority_id: string
+  episode_allocation_id: Generated<string>
+  episode_id: string
+  worker_user_id: string
+  lead_professional_user_id: string
+  allocated_on: IsoDate
+  reason: string | null
+  recorded_at: Timestamp
+  recorded_by: string
+}
+
 export interface EpisodeChildTable {
   authority_id: string
   episode_id: string
@@ -580,5 +592,6 @@ export interface DB {
   episode: EpisodeTable
   episode_child: EpisodeChildTable
   episode_level: EpisodeLevelTable
+  episode_allocation: EpisodeAllocationTable
   schema_migration: SchemaMigrationTable
 }

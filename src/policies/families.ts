@@ -50,6 +50,11 @@ export function canUpdateFamily(actor: Actor, family: FamilyResource): boolean {
   return works && canReadFamily(actor, family)
 }
 
+/** Allocating a family's early help episode to a worker: a manager who can see the family (DESIGN §1). */
+export function canAllocateFamily(actor: Actor, family: FamilyResource): boolean {
+  return ['team_manager', 'head_of_service'].includes(actor.role) && canReadFamily(actor, family)
+}
+
 type FamilyBuilder = ExpressionBuilder<DB, 'family'>
 
 /** The same rule as canReadFamily, as a WHERE clause on `family`: lists use it, so they never show more. */

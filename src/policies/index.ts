@@ -1,7 +1,7 @@
 import { roles, type Role } from '../data/schema.js'
 import { ForbiddenError } from '../lib/errors.js'
 import type { Actor } from './actor.js'
-import { canReadFamily, canUpdateFamily, visibleFamilies, type FamilyResource } from './families.js'
+import { canAllocateFamily, canReadFamily, canUpdateFamily, visibleFamilies, type FamilyResource } from './families.js'
 import {
   canReadPerson,
   canRestrictFamily,
@@ -72,6 +72,7 @@ const recordRules = {
   'person:update': canUpdatePerson,
   'person:restrict': canRestrictPerson,
   'family:restrict': canRestrictFamily,
+  'family:allocate': canAllocateFamily,
   'request:read': canReadRequest,
   'request:decide': canDecideRequest,
   'meeting:read': canReadMeeting,

@@ -38,6 +38,7 @@ export const chronologyEvents = {
   panelDecision: 'panel decision',
   episodeOpened: 'episode opened',
   levelChanged: 'level of need changed',
+  allocated: 'worker allocated',
 } as const
 export type ChronologyEvent = (typeof chronologyEvents)[keyof typeof chronologyEvents]
 

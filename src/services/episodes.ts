@@ -1,5 +1,7 @@
 import type { Executor } from '../data/database.js'
 import {
+  allocateEpisode,
+  allocationsOf,
   childrenOf,
   episodesOfFamily,
   findEpisode,
@@ -10,10 +12,10 @@ import {
   updateEpisodeLevel,
 } from '../data/episodes.js'
 import { insertFamilyProfessional, professionalsOf } from '../data/records.js'
-import { findTeam, findUser } from '../data/staff.js'
+import { findTeam, findUser, listUsers } from '../data/staff.js'
 import { sql } from 'kysely'
 import { formatDate, todayIn } from '../lib/dates.js'
-import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../lib/errors.js'
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../lib/errors.js'
 import { authorize, can, scopes } from '../policies/index.js'
 import type { createAccessLogService } from './accessLog.js'
 import { chronologyEvents, type createChronologyService } from './chronology.js'
@@ -113,16 +115,19 @@ export function createEpisodeService(
       const episode = await findEpisode(db, authorityId, episodeId)
       if (!episode) throw new NotFoundError()
       const { resource } = await access.family(ctx, episode.family_id, 'family:read')
-      const [children, levels] = await Promise.all([
+      const [children, levels, allocations] = await Promise.all([
         childrenOf(db, authorityId, episodeId),
         levelsOf(db, authorityId, episodeId),
+        allocationsOf(db, authorityId, episodeId),
       ])
       await accessLog.record(ctx, 'view', 'episode', [episodeId])
       return {
         episode,
         children,
         levels,
+        allocations,
         family: resource,
+        canAllocate: can(ctx.actor, 'family:allocate', resource) && episode.status === 'open',
         canChangeLevel: can(ctx.actor, 'family:update', resource) && episode.status === 'open',
         today: todayIn(clock.now()),
       }
@@ -198,6 +203,112 @@ export function createEpisodeService(
           summary: `Level of need changed (${direction}): ${levels[from]?.label ?? episode.level_of_need} to ${level.label}`,
           detail: input.reason.trim(),
           event: chronologyEvents.levelChanged,
+        })
+        await accessLog.record(ctx, 'update', 'episode', [episodeId], trx)
+      })
+    },
+
+    /** The choices the allocation form offers: workers of the authority's teams, and partners as lead professionals. */
+    async allocationForm(ctx: RequestContext, episodeId: string) {
+      const found = await this.get(ctx, episodeId)
+      if (!found.canAllocate) {
+        await accessLog.recordRefusal(ctx, 'episode', episodeId)
+        throw new ForbiddenError()
+      }
+      const users = (await listUsers(db, ctx.actor.authorityId, { active: true })).filter(user =>
+        ['practitioner', 'team_manager', 'partner'].includes(user.role),
+      )
+      return {
+        ...found,
+        workers: users.filter(user => user.role !== 'partner'),
+        leadProfessionals: users,
+      }
+    },
+
+    /**
+     * A manager allocates the episode to a worker and names the lead professional: the worker, or a partner
+     * practitioner (who then sees this family, and only it). Reallocating keeps who worked it before.
+     */
+    async allocate(
+      ctx: RequestContext,
+      episodeId: string,
+      version: number,
+      input: {
+        workerUserId: string | null
+        leadProfessionalUserId: string | null
+        allocatedOn: string | null
+        reason: string
+      },
+    ) {
+      const authorityId = ctx.actor.authorityId
+      const episode = await findEpisode(db, authorityId, episodeId)
+      if (!episode) throw new NotFoundError()
+      await access.family(ctx, episode.family_id, 'family:allocate')
+      if (episode.version !== version) throw new ConflictError()
+      const { model } = await practiceModels.get(authorityId)
+      const errors: FieldError[] = []
+      const worker = input.workerUserId ? await findUser(db, authorityId, input.workerUserId) : undefined
+      if (!worker || !worker.active || !['practitioner', 'team_manager'].includes(worker.role))
+        errors.push({ field: 'workerUserId', message: 'Select the worker' })
+      const leadId = input.leadProfessionalUserId ?? worker?.user_id ?? null
+      const lead = leadId ? await findUser(db, authorityId, leadId) : undefined
+      if (
+        input.leadProfessionalUserId &&
+        (!lead || !lead.active || !['practitioner', 'team_manager', 'partner'].includes(lead.role))
+      )
+        errors.push({ field: 'leadProfessionalUserId', message: `Select the ${model.vocabulary.leadProfessional}` })
+      if (episode.status !== 'open') errors.push({ field: 'workerUserId', message: 'The episode is closed' })
+      if (!input.allocatedOn)
+        errors.push({ field: 'allocatedOn', anchor: 'allocatedOn-day', message: 'Enter the date of the allocation' })
+      else if (input.allocatedOn > todayIn(clock.now()))
+        errors.push({
+          field: 'allocatedOn',
+          anchor: 'allocatedOn-day',
+          message: 'The date must be today or in the past',
+        })
+      else if (input.allocatedOn < episode.opened_on)
+        errors.push({
+          field: 'allocatedOn',
+          anchor: 'allocatedOn-day',
+          message: `The date must be on or after the episode opened, ${formatDate(episode.opened_on)}`,
+        })
+      if (episode.worker_user_id && !input.reason.trim())
+        errors.push({ field: 'reason', message: 'Enter why the episode is being reallocated' })
+      if (errors.length > 0) throw new ValidationError(errors)
+      await access.transaction(async trx => {
+        const at = clock.now()
+        const saved = await allocateEpisode(trx, {
+          authorityId,
+          episodeId,
+          version,
+          workerUserId: worker!.user_id,
+          leadProfessionalUserId: lead!.user_id,
+          allocatedOn: input.allocatedOn!,
+          reason: input.reason.trim() || null,
+          by: ctx.actor.userId,
+          at,
+        })
+        if (!saved) throw new ConflictError()
+        const known = (await professionalsOf(trx, authorityId, [episode.family_id])).get(episode.family_id) ?? []
+        if (lead!.role === 'partner' && !known.includes(lead!.user_id)) {
+          await insertFamilyProfessional(trx, {
+            authorityId,
+            familyId: episode.family_id,
+            userId: lead!.user_id,
+            involvement: 'Lead professional',
+          })
+        }
+        const children = await childrenOf(trx, authorityId, episodeId)
+        const leadWords =
+          lead!.user_id === worker!.user_id ? '' : `; ${model.vocabulary.leadProfessional}: ${lead!.display_name}`
+        await chronology.recordEvent(trx, ctx, {
+          familyId: episode.family_id,
+          personIds: children.map(child => child.person_id),
+          occurredOn: input.allocatedOn!,
+          category: 'Early help',
+          summary: `${episode.worker_user_id ? 'Reallocated' : 'Allocated'} to ${worker!.display_name}${leadWords}`,
+          detail: input.reason.trim() || null,
+          event: chronologyEvents.allocated,
         })
         await accessLog.record(ctx, 'update', 'episode', [episodeId], trx)
       })

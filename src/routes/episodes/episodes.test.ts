@@ -171,3 +171,112 @@ describe('the team manager’s episodes waiting for a worker', () => {
     expect((await other.get('/episodes')).body).not.toContain(`/episodes/${episodeId}`)
   })
 })
+
+describe('allocating an episode (issue 8: "A team manager allocates a worker … Reallocation keeps history")', () => {
+  it('allocates a worker, names a partner lead professional who then sees the family, and reallocates with a reason', async () => {
+    t.clock.set('2026-11-24T10:00:00Z')
+    const derby = await demoRecords(db(), 'derby')
+    const { episodeId: derbyEpisode } = await frontDoorRecords(t, derby.partnerFamily.family_id)
+    const manager = await signedIn(t.app, demoEmail('team_manager', 'derby'))
+    const practitioner = derby.user(demoEmail('practitioner', 'derby'))
+    const partner = derby.users.find(user => user.role === 'partner')!
+    const current = async () =>
+      db().selectFrom('episode').selectAll().where('episode_id', '=', derbyEpisode).executeTakeFirstOrThrow()
+
+    const page = await manager.get(`/episodes/${derbyEpisode}`)
+    expect(page.body).toContain('Allocate a worker')
+    const missing = await manager.post(
+      `/episodes/${derbyEpisode}/allocate`,
+      {
+        version: String((await current()).version),
+        'allocatedOn-day': '1',
+        'allocatedOn-month': '12',
+        'allocatedOn-year': '2026',
+      },
+      { from: `/episodes/${derbyEpisode}/allocate` },
+    )
+    expect(missing.statusCode).toBe(400)
+    expect(missing.body).toContain('Select the worker')
+    expect(missing.body).toContain('The date must be today or in the past')
+    expect((await current()).worker_user_id).toBeNull()
+
+    const allocated = await manager.post(
+      `/episodes/${derbyEpisode}/allocate`,
+      {
+        version: String((await current()).version),
+        workerUserId: practitioner.user_id,
+        leadProfessionalUserId: '',
+        'allocatedOn-day': '24',
+        'allocatedOn-month': '11',
+        'allocatedOn-year': '2026',
+        reason: '',
+      },
+      { from: `/episodes/${derbyEpisode}/allocate` },
+    )
+    expect(allocated.statusCode, allocated.body).toBe(303)
+    expect(await current()).toMatchObject({
+      worker_user_id: practitioner.user_id,
+      lead_professional_user_id: practitioner.user_id,
+    })
+    expect((await manager.get('/episodes?unallocated=yes')).body).not.toContain(`/episodes/${derbyEpisode}`)
+
+    // Reallocating needs a reason, and keeps who worked it before.
+    const noReason = await manager.post(
+      `/episodes/${derbyEpisode}/allocate`,
+      {
+        version: String((await current()).version),
+        workerUserId: practitioner.user_id,
+        leadProfessionalUserId: partner.user_id,
+        'allocatedOn-day': '24',
+        'allocatedOn-month': '11',
+        'allocatedOn-year': '2026',
+        reason: '',
+      },
+      { from: `/episodes/${derbyEpisode}/allocate` },
+    )
+    expect(noReason.statusCode).toBe(400)
+    expect(noReason.body).toContain('Enter why the episode is being reallocated')
+    const reallocated = await manager.post(
+      `/episodes/${derbyEpisode}/allocate`,
+      {
+        version: String((await current()).version),
+        workerUserId: practitioner.user_id,
+        leadProfessionalUserId: partner.user_id,
+        'allocatedOn-day': '24',
+        'allocatedOn-month': '11',
+        'allocatedOn-year': '2026',
+        reason: 'The school’s designated safeguarding lead will lead the Team Around the Family.',
+      },
+      { from: `/episodes/${derbyEpisode}/allocate` },
+    )
+    expect(reallocated.statusCode, reallocated.body).toBe(303)
+    const history = await db()
+      .selectFrom('episode_allocation')
+      .select(['worker_user_id', 'lead_professional_user_id'])
+      .where('episode_id', '=', derbyEpisode)
+      .orderBy('recorded_at')
+      .execute()
+    expect(history).toEqual([
+      { worker_user_id: practitioner.user_id, lead_professional_user_id: practitioner.user_id },
+      { worker_user_id: practitioner.user_id, lead_professional_user_id: partner.user_id },
+    ])
+    const shown = await manager.get(`/episodes/${derbyEpisode}`)
+    expect(shown.body).toContain('Who has worked the episode')
+    expect(shown.body).toContain('designated safeguarding lead will lead')
+    const asPartner = await signedIn(t.app, partner.email)
+    expect((await asPartner.get(`/episodes/${derbyEpisode}`)).statusCode).toBe(200)
+    expect((await asPartner.get(`/families/${derby.partnerFamily.family_id}/chronology`)).body).toContain(
+      `Reallocated to ${practitioner.display_name}; lead professional: ${partner.display_name}`,
+    )
+  })
+
+  it('lets only a manager who sees the family allocate it', async () => {
+    const derby = await demoRecords(db(), 'derby')
+    const { episodeId: derbyEpisode } = await frontDoorRecords(t, derby.partnerFamily.family_id)
+    const practitioner = await signedIn(t.app, demoEmail('practitioner', 'derby'))
+    expect((await practitioner.get(`/episodes/${derbyEpisode}/allocate`)).statusCode).toBe(403)
+    expect((await practitioner.get(`/episodes/${derbyEpisode}`)).body).not.toContain('Allocate a worker')
+    const durhamManager = await signedIn(t.app, demoEmail('team_manager', 'durham'))
+    expect([403, 404]).toContain((await durhamManager.get(`/episodes/${derbyEpisode}/allocate`)).statusCode)
+  })
+})

@@ -14,6 +14,15 @@ const levelSchema = z.strictObject({
   reason: z.string().trim().max(5000, 'The reason must be 5,000 characters or fewer').default(''),
 })
 
+/** Allocating the episode: the worker, the lead professional (the worker unless another is named), when and why. */
+const allocationSchema = z.strictObject({
+  version: versionField,
+  workerUserId: z.string().trim().max(64).optional(),
+  leadProfessionalUserId: z.string().trim().max(64).optional(),
+  ...dateParts('allocatedOn'),
+  reason: z.string().trim().max(5000, 'The reason must be 5,000 characters or fewer').default(''),
+})
+
 /**
  * Early help episodes as the front door and panel open them: the open episodes a user's families have
  * (those waiting for a worker first for a manager), and one episode. The pathway issue builds the case page.
@@ -33,7 +42,8 @@ const episodeRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { 
     const ctx = request.requestContext()
     const found = await services.episodes.get(ctx, idParam(request.params, 'episodeId'))
     const { model } = await services.practiceModels.get(ctx.actor.authorityId)
-    const banner = (request.query as Record<string, unknown>).levelChanged === '1'
+    const query = request.query as Record<string, unknown>
+    const banner = query.levelChanged === '1' ? 'levelChanged' : query.allocated === '1' ? 'allocated' : undefined
     return reply.view('episodes/episode.njk', { ...found, model, labels: labelsOf(model), banner })
   })
 
@@ -90,6 +100,63 @@ const episodeRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { 
           reason: form.reason,
         })
         return `/episodes/${episodeId}?levelChanged=1`
+      },
+    )
+  })
+
+  async function renderAllocation(
+    reply: FastifyReply,
+    ctx: RequestContext,
+    episodeId: string,
+    status: number,
+    values: Record<string, string | string[]>,
+    errors?: GovukErrors,
+  ) {
+    const form = await services.episodes.allocationForm(ctx, episodeId)
+    const { model } = await services.practiceModels.get(ctx.actor.authorityId)
+    return reply.status(status).view('episodes/allocate.njk', { ...form, model, values, errors })
+  }
+
+  app.get('/episodes/:episodeId/allocate', { config: { access: 'signedIn' } }, async (request, reply) => {
+    const ctx = request.requestContext()
+    const episodeId = idParam(request.params, 'episodeId')
+    const { episode, today } = await services.episodes.allocationForm(ctx, episodeId)
+    return renderAllocation(reply, ctx, episodeId, 200, {
+      version: String(episode.version),
+      ...dateBoxes('allocatedOn', today),
+    })
+  })
+
+  app.post('/episodes/:episodeId/allocate', { config: { access: 'signedIn' } }, async (request, reply) => {
+    const ctx = request.requestContext()
+    const episodeId = idParam(request.params, 'episodeId')
+    await services.episodes.allocationForm(ctx, episodeId)
+    const values = typedFormValues(request.body)
+    return submitForm(
+      reply,
+      ['workerUserId', 'leadProfessionalUserId', 'allocatedOn', 'reason'],
+      async (status, errors, conflict) => {
+        const { episode } = await services.episodes.get(ctx, episodeId)
+        return renderAllocation(
+          reply,
+          ctx,
+          episodeId,
+          status,
+          conflict ? { ...values, version: String(episode.version) } : values,
+          errors,
+        )
+      },
+      async () => {
+        const form = parseFormWithDates(allocationSchema, request.body, [
+          { name: 'allocatedOn', label: 'The date of the allocation', required: true },
+        ])
+        await services.episodes.allocate(ctx, episodeId, form.version, {
+          workerUserId: form.workerUserId || null,
+          leadProfessionalUserId: form.leadProfessionalUserId || null,
+          allocatedOn: form.dates.allocatedOn,
+          reason: form.reason,
+        })
+        return `/episodes/${episodeId}?allocated=1`
       },
     )
   })
