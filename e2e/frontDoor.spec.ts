@@ -204,6 +204,13 @@ for (const slug of ['derby', 'durham', 'leeds'] as const) {
         main.getByRole('table', { name: /Who has worked/ }).or(main.locator('#allocations + table')),
       ).toContainText('Priya Sandhu')
       await screenshot(manager, 'episode-derby-allocated')
+      // The family signs the early help agreement before the first Team Around the Family (001 §4).
+      await manager.getByRole('link', { name: 'Record the early help agreement' }).click()
+      await manager.getByLabel(`Jo ${surname}`, { exact: true }).check()
+      await manager.getByRole('button', { name: 'Save the agreement' }).click()
+      await expect(manager.getByTestId('agreement')).toContainText(`Signed on paper on`)
+      await expect(manager.getByTestId('agreement')).toContainText(`by Jo ${surname}, with Priya Sandhu`)
+      await screenshot(manager, 'episode-derby-agreement')
     }
     if (slug === 'durham') {
       // Durham's staircase (issue 5 acceptance 4): a step up within the episode, dated, with its reason.

@@ -169,6 +169,8 @@ const matrix: Record<string, Allowed> = {
   'GET /episodes/:episodeId/level': ['practitioner', 'team_manager', 'head_of_service'],
   'POST /episodes/:episodeId/level': ['practitioner', 'team_manager', 'head_of_service'],
   'GET /episodes/:episodeId/allocate': ['team_manager', 'head_of_service'],
+  'GET /episodes/:episodeId/agreement': ['practitioner', 'team_manager', 'head_of_service'],
+  'POST /episodes/:episodeId/agreement': ['practitioner', 'team_manager', 'head_of_service'],
   'POST /episodes/:episodeId/allocate': ['team_manager', 'head_of_service'],
 }
 

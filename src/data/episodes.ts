@@ -245,3 +245,77 @@ export function allocationsOf(ex: Executor, authorityId: string, episodeId: stri
     .orderBy('a.recorded_at')
     .execute()
 }
+
+export async function insertAgreement(
+  ex: Executor,
+  row: {
+    authorityId: string
+    episodeId: string
+    agreedOn: string
+    workerUserId: string
+    signedHow: 'on paper' | 'electronically'
+    notes: string | null
+    personIds: string[]
+    by: string
+    at: Date
+  },
+) {
+  const { episode_agreement_id } = await ex
+    .insertInto('episode_agreement')
+    .values({
+      authority_id: row.authorityId,
+      episode_id: row.episodeId,
+      agreed_on: row.agreedOn,
+      worker_user_id: row.workerUserId,
+      signed_how: row.signedHow,
+      notes: row.notes,
+      recorded_at: row.at,
+      recorded_by: row.by,
+    })
+    .returning('episode_agreement_id')
+    .executeTakeFirstOrThrow()
+  await ex
+    .insertInto('episode_agreement_person')
+    .values(
+      row.personIds.map(personId => ({ authority_id: row.authorityId, episode_agreement_id, person_id: personId })),
+    )
+    .execute()
+  return episode_agreement_id
+}
+
+/** The episode's agreements, newest first, with who signed each. */
+export async function agreementsOf(ex: Executor, authorityId: string, episodeId: string) {
+  const agreements = await ex
+    .selectFrom('episode_agreement as a')
+    .innerJoin('app_user as w', join =>
+      join.onRef('w.authority_id', '=', 'a.authority_id').onRef('w.user_id', '=', 'a.worker_user_id'),
+    )
+    .select(['a.episode_agreement_id', 'a.agreed_on', 'a.signed_how', 'a.notes', 'w.display_name as worker_name'])
+    .where('a.authority_id', '=', authorityId)
+    .where('a.episode_id', '=', episodeId)
+    .orderBy('a.agreed_on', 'desc')
+    .orderBy('a.recorded_at', 'desc')
+    .execute()
+  if (agreements.length === 0) return []
+  const signers = await ex
+    .selectFrom('episode_agreement_person as s')
+    .innerJoin('person as p', join =>
+      join.onRef('p.authority_id', '=', 's.authority_id').onRef('p.person_id', '=', 's.person_id'),
+    )
+    .select(['s.episode_agreement_id', 'p.given_name', 'p.family_name'])
+    .where('s.authority_id', '=', authorityId)
+    .where(
+      's.episode_agreement_id',
+      'in',
+      agreements.map(agreement => agreement.episode_agreement_id),
+    )
+    .orderBy('p.family_name')
+    .orderBy('p.given_name')
+    .execute()
+  return agreements.map(agreement => ({
+    ...agreement,
+    signedBy: signers
+      .filter(signer => signer.episode_agreement_id === agreement.episode_agreement_id)
+      .map(signer => `${signer.given_name} ${signer.family_name}`),
+  }))
+}

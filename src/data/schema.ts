@@ -551,6 +551,24 @@ export interface EpisodeAllocationTable {
   recorded_by: string
 }
 
+export interface EpisodeAgreementTable {
+  authority_id: string
+  episode_agreement_id: Generated<string>
+  episode_id: string
+  agreed_on: IsoDate
+  worker_user_id: string
+  signed_how: 'on paper' | 'electronically'
+  notes: string | null
+  recorded_at: Timestamp
+  recorded_by: string
+}
+
+export interface EpisodeAgreementPersonTable {
+  authority_id: string
+  episode_agreement_id: string
+  person_id: string
+}
+
 export interface EpisodeChildTable {
   authority_id: string
   episode_id: string
@@ -593,5 +611,7 @@ export interface DB {
   episode_child: EpisodeChildTable
   episode_level: EpisodeLevelTable
   episode_allocation: EpisodeAllocationTable
+  episode_agreement: EpisodeAgreementTable
+  episode_agreement_person: EpisodeAgreementPersonTable
   schema_migration: SchemaMigrationTable
 }

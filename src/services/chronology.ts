@@ -39,6 +39,7 @@ export const chronologyEvents = {
   episodeOpened: 'episode opened',
   levelChanged: 'level of need changed',
   allocated: 'worker allocated',
+  agreementSigned: 'early help agreement signed',
 } as const
 export type ChronologyEvent = (typeof chronologyEvents)[keyof typeof chronologyEvents]
 

@@ -1,6 +1,8 @@
 import type { Executor } from '../data/database.js'
 import {
+  agreementsOf,
   allocateEpisode,
+  insertAgreement,
   allocationsOf,
   childrenOf,
   episodesOfFamily,
@@ -11,6 +13,7 @@ import {
   listEpisodes,
   updateEpisodeLevel,
 } from '../data/episodes.js'
+import { membersOf } from '../data/people.js'
 import { insertFamilyProfessional, professionalsOf } from '../data/records.js'
 import { findTeam, findUser, listUsers } from '../data/staff.js'
 import { sql } from 'kysely'
@@ -115,10 +118,11 @@ export function createEpisodeService(
       const episode = await findEpisode(db, authorityId, episodeId)
       if (!episode) throw new NotFoundError()
       const { resource } = await access.family(ctx, episode.family_id, 'family:read')
-      const [children, levels, allocations] = await Promise.all([
+      const [children, levels, allocations, agreements] = await Promise.all([
         childrenOf(db, authorityId, episodeId),
         levelsOf(db, authorityId, episodeId),
         allocationsOf(db, authorityId, episodeId),
+        agreementsOf(db, authorityId, episodeId),
       ])
       await accessLog.record(ctx, 'view', 'episode', [episodeId])
       return {
@@ -126,6 +130,8 @@ export function createEpisodeService(
         children,
         levels,
         allocations,
+        agreements,
+        canRecord: can(ctx.actor, 'family:update', resource) && episode.status === 'open',
         family: resource,
         canAllocate: can(ctx.actor, 'family:allocate', resource) && episode.status === 'open',
         canChangeLevel: can(ctx.actor, 'family:update', resource) && episode.status === 'open',
@@ -309,6 +315,81 @@ export function createEpisodeService(
           summary: `${episode.worker_user_id ? 'Reallocated' : 'Allocated'} to ${worker!.display_name}${leadWords}`,
           detail: input.reason.trim() || null,
           event: chronologyEvents.allocated,
+        })
+        await accessLog.record(ctx, 'update', 'episode', [episodeId], trx)
+      })
+    },
+
+    /** The agreement form's choices: the family's current members who can sign. */
+    async agreementForm(ctx: RequestContext, episodeId: string) {
+      await this.authorizeChange(ctx, episodeId)
+      const found = await this.get(ctx, episodeId)
+      const members = (await membersOf(db, ctx.actor.authorityId, found.episode.family_id)).filter(
+        member => member.left_on === null && member.role !== 'unborn child',
+      )
+      return { ...found, members }
+    },
+
+    /**
+     * The early help agreement between the worker and the family (001 §4: "Practitioners must use the standard
+     * early help agreement … This must be signed by the family"), before the first Team Around the Family.
+     */
+    async recordAgreement(
+      ctx: RequestContext,
+      episodeId: string,
+      input: { agreedOn: string | null; personIds: string[]; signedHow: string | null; notes: string },
+    ) {
+      const authorityId = ctx.actor.authorityId
+      const episode = await findEpisode(db, authorityId, episodeId)
+      if (!episode) throw new NotFoundError()
+      await access.family(ctx, episode.family_id, 'family:update')
+      const members = await membersOf(db, authorityId, episode.family_id)
+      const signers = members.filter(
+        member =>
+          member.left_on === null && member.role !== 'unborn child' && input.personIds.includes(member.person_id),
+      )
+      const errors: FieldError[] = []
+      if (episode.status !== 'open') errors.push({ field: 'personIds', message: 'The episode is closed' })
+      if (!episode.worker_user_id)
+        errors.push({
+          field: 'personIds',
+          message: 'Allocate a worker first: the agreement is between the worker and the family',
+        })
+      if (signers.length === 0 || signers.length !== input.personIds.length)
+        errors.push({ field: 'personIds', message: 'Select who in the family signed the agreement' })
+      if (input.signedHow !== 'on paper' && input.signedHow !== 'electronically')
+        errors.push({ field: 'signedHow', message: 'Select how the family signed the agreement' })
+      if (!input.agreedOn)
+        errors.push({ field: 'agreedOn', anchor: 'agreedOn-day', message: 'Enter the date the agreement was signed' })
+      else if (input.agreedOn > todayIn(clock.now()))
+        errors.push({ field: 'agreedOn', anchor: 'agreedOn-day', message: 'The date must be today or in the past' })
+      else if (input.agreedOn < episode.opened_on)
+        errors.push({
+          field: 'agreedOn',
+          anchor: 'agreedOn-day',
+          message: `The date must be on or after the episode opened, ${formatDate(episode.opened_on)}`,
+        })
+      if (errors.length > 0) throw new ValidationError(errors)
+      await access.transaction(async trx => {
+        const at = clock.now()
+        await insertAgreement(trx, {
+          authorityId,
+          episodeId,
+          agreedOn: input.agreedOn!,
+          workerUserId: episode.worker_user_id!,
+          signedHow: input.signedHow as 'on paper' | 'electronically',
+          notes: input.notes.trim() || null,
+          personIds: signers.map(signer => signer.person_id),
+          by: ctx.actor.userId,
+          at,
+        })
+        await chronology.recordEvent(trx, ctx, {
+          familyId: episode.family_id,
+          personIds: signers.map(signer => signer.person_id),
+          occurredOn: input.agreedOn!,
+          category: 'Early help',
+          summary: `Early help agreement signed by ${signers.map(signer => `${signer.given_name} ${signer.family_name}`).join(', ')} with ${episode.worker_name}`,
+          event: chronologyEvents.agreementSigned,
         })
         await accessLog.record(ctx, 'update', 'episode', [episodeId], trx)
       })

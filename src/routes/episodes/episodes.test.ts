@@ -280,3 +280,99 @@ describe('allocating an episode (issue 8: "A team manager allocates a worker …
     expect([403, 404]).toContain((await durhamManager.get(`/episodes/${derbyEpisode}/allocate`)).statusCode)
   })
 })
+
+describe('the early help agreement (001 §4: "This must be signed by the family and saved on the families\' electronic file")', () => {
+  it('needs a worker first, then records who signed, when and how, on the episode and in the chronology', async () => {
+    t.clock.set('2026-11-25T10:00:00Z')
+    const leeds = await demoRecords(db(), 'leeds')
+    const family = leeds.partnerFamily
+    const { episodeId: leedsEpisode } = await frontDoorRecords(t, family.family_id)
+    const practitioner = await signedIn(t.app, demoEmail('practitioner', 'leeds'))
+    const parent = leeds.people.find(person => person.family_id === family.family_id)!
+    const form = {
+      personIds: parent.person_id,
+      signedHow: 'on paper',
+      'agreedOn-day': '25',
+      'agreedOn-month': '11',
+      'agreedOn-year': '2026',
+      notes: '',
+    }
+    const count = async () =>
+      Number(
+        (
+          await db()
+            .selectFrom('episode_agreement')
+            .select(eb => eb.fn.countAll().as('n'))
+            .where('episode_id', '=', leedsEpisode)
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
+    const unallocated = await practitioner.post(`/episodes/${leedsEpisode}/agreement`, form, {
+      from: `/episodes/${leedsEpisode}/agreement`,
+    })
+    expect(unallocated.statusCode).toBe(400)
+    expect(unallocated.body).toContain('Allocate a worker first')
+    expect(await count()).toBe(0)
+
+    await t.services.episodes.allocate(
+      await contextOf(demoEmail('team_manager', 'leeds')),
+      leedsEpisode,
+      await versionOf(leedsEpisode),
+      {
+        workerUserId: leeds.user(demoEmail('practitioner', 'leeds')).user_id,
+        leadProfessionalUserId: null,
+        allocatedOn: '2026-11-25',
+        reason: '',
+      },
+    )
+    const nobody = await practitioner.post(
+      `/episodes/${leedsEpisode}/agreement`,
+      { ...form, personIds: [], 'agreedOn-day': '30' },
+      {
+        from: `/episodes/${leedsEpisode}/agreement`,
+      },
+    )
+    expect(nobody.statusCode).toBe(400)
+    expect(nobody.body).toContain('Select who in the family signed the agreement')
+    expect(nobody.body).toContain('The date must be today or in the past')
+    expect(await count()).toBe(0)
+
+    const signed = await practitioner.post(`/episodes/${leedsEpisode}/agreement`, form, {
+      from: `/episodes/${leedsEpisode}/agreement`,
+    })
+    expect(signed.statusCode, signed.body).toBe(303)
+    const page = await practitioner.get(`/episodes/${leedsEpisode}?agreed=1`)
+    expect(page.body).toContain(`Signed on paper on 25 November 2026 by ${parent.given_name} ${parent.family_name}`)
+    const chronology = await practitioner.get(`/families/${family.family_id}/chronology`)
+    expect(chronology.body).toContain(`Early help agreement signed by ${parent.given_name} ${parent.family_name}`)
+    expect(await count()).toBe(1)
+  })
+
+  it('is recorded only by those who work the family', async () => {
+    const leeds = await demoRecords(db(), 'leeds')
+    const { episodeId: leedsEpisode } = await frontDoorRecords(t, leeds.partnerFamily.family_id)
+    const partner = await signedIn(t.app, demoEmail('partner', 'leeds'))
+    expect((await partner.get(`/episodes/${leedsEpisode}/agreement`)).statusCode).toBe(403)
+  })
+})
+
+async function versionOf(id: string) {
+  return (await db().selectFrom('episode').select('version').where('episode_id', '=', id).executeTakeFirstOrThrow())
+    .version
+}
+
+async function contextOf(email: string) {
+  const user = await db().selectFrom('app_user').selectAll().where('email', '=', email).executeTakeFirstOrThrow()
+  return {
+    actor: {
+      userId: user.user_id,
+      authorityId: user.authority_id,
+      role: user.role,
+      teamId: user.team_id,
+      areaId: user.area_id,
+    },
+    ip: null,
+    requestId: null,
+    route: null,
+  }
+}

@@ -1,6 +1,14 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import { z } from 'zod'
-import { dateBoxes, dateParts, idParam, parseFormWithDates, typedFormValues, versionField } from '../../lib/forms.js'
+import {
+  dateBoxes,
+  dateParts,
+  idParam,
+  manyOf,
+  parseFormWithDates,
+  typedFormValues,
+  versionField,
+} from '../../lib/forms.js'
 import type { GovukErrors } from '../../lib/govukErrors.js'
 import type { RequestContext, Services } from '../../services/index.js'
 import { submitForm } from '../families/submit.js'
@@ -23,6 +31,14 @@ const allocationSchema = z.strictObject({
   reason: z.string().trim().max(5000, 'The reason must be 5,000 characters or fewer').default(''),
 })
 
+/** The early help agreement: who in the family signed it, when and how. */
+const agreementSchema = z.strictObject({
+  personIds: manyOf(30),
+  signedHow: z.string().trim().max(20).optional(),
+  ...dateParts('agreedOn'),
+  notes: z.string().trim().max(5000, 'The notes must be 5,000 characters or fewer').default(''),
+})
+
 /**
  * Early help episodes as the front door and panel open them: the open episodes a user's families have
  * (those waiting for a worker first for a manager), and one episode. The pathway issue builds the case page.
@@ -43,7 +59,7 @@ const episodeRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { 
     const found = await services.episodes.get(ctx, idParam(request.params, 'episodeId'))
     const { model } = await services.practiceModels.get(ctx.actor.authorityId)
     const query = request.query as Record<string, unknown>
-    const banner = query.levelChanged === '1' ? 'levelChanged' : query.allocated === '1' ? 'allocated' : undefined
+    const banner = ['levelChanged', 'allocated', 'agreed'].find(flag => query[flag] === '1')
     return reply.view('episodes/episode.njk', { ...found, model, labels: labelsOf(model), banner })
   })
 
@@ -157,6 +173,50 @@ const episodeRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { 
           reason: form.reason,
         })
         return `/episodes/${episodeId}?allocated=1`
+      },
+    )
+  })
+
+  async function renderAgreement(
+    reply: FastifyReply,
+    ctx: RequestContext,
+    episodeId: string,
+    status: number,
+    values: Record<string, string | string[]>,
+    errors?: GovukErrors,
+  ) {
+    const form = await services.episodes.agreementForm(ctx, episodeId)
+    const { model } = await services.practiceModels.get(ctx.actor.authorityId)
+    return reply.status(status).view('episodes/agreement.njk', { ...form, model, values, errors })
+  }
+
+  app.get('/episodes/:episodeId/agreement', { config: { access: 'signedIn' } }, async (request, reply) => {
+    const ctx = request.requestContext()
+    const episodeId = idParam(request.params, 'episodeId')
+    const { today } = await services.episodes.agreementForm(ctx, episodeId)
+    return renderAgreement(reply, ctx, episodeId, 200, { signedHow: 'on paper', ...dateBoxes('agreedOn', today) })
+  })
+
+  app.post('/episodes/:episodeId/agreement', { config: { access: 'signedIn' } }, async (request, reply) => {
+    const ctx = request.requestContext()
+    const episodeId = idParam(request.params, 'episodeId')
+    await services.episodes.authorizeChange(ctx, episodeId)
+    const values = typedFormValues(request.body)
+    return submitForm(
+      reply,
+      ['personIds', 'signedHow', 'agreedOn', 'notes'],
+      (status, errors) => renderAgreement(reply, ctx, episodeId, status, values, errors),
+      async () => {
+        const form = parseFormWithDates(agreementSchema, request.body, [
+          { name: 'agreedOn', label: 'The date the agreement was signed', required: true },
+        ])
+        await services.episodes.recordAgreement(ctx, episodeId, {
+          agreedOn: form.dates.agreedOn,
+          personIds: form.personIds,
+          signedHow: form.signedHow ?? null,
+          notes: form.notes,
+        })
+        return `/episodes/${episodeId}?agreed=1`
       },
     )
   })
