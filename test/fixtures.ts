@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { Db } from '../src/data/database.js'
 import { roles, type Role } from '../src/data/schema.js'
 import { signedIn, type Agent } from './agent.js'
@@ -126,4 +127,24 @@ export async function frontDoorRecords(t: TestApp, familyId: string) {
     .where('episode_id', '=', episode.episode_id)
     .executeTakeFirstOrThrow()
   return { requestId: episode.request_id!, meetingId: decision.meeting_id, episodeId: episode.episode_id }
+}
+
+/**
+ * Ids for the parts of a case that routes name (issue 8), none of which exists: a route checks the episode
+ * first, so a refusal is a 403 before the part is looked for, and an allowed user then gets a 404.
+ */
+export function caseworkIds(): Record<string, string> {
+  return Object.fromEntries(
+    [
+      'assessmentId',
+      'tafMeetingId',
+      'planVersionId',
+      'workSessionId',
+      'programmeDeliveryId',
+      'oversightEntryId',
+      'toolRecordId',
+      'outcomeKey',
+      'actionKey',
+    ].map(name => [name, randomUUID()]),
+  )
 }

@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { roles, type Role } from '../src/data/schema.js'
 import { Agent } from './agent.js'
 import { buildTestApp, type TestApp } from './app.js'
-import { demoRecords, everyRoleOf, frontDoorRecords } from './fixtures.js'
+import { caseworkIds, demoRecords, everyRoleOf, frontDoorRecords } from './fixtures.js'
+import assessmentMatrix from './permissionMatrix/assessments.js'
+import oversightMatrix from './permissionMatrix/oversight.js'
+import planMatrix from './permissionMatrix/plans.js'
+import practiceModelMatrix from './permissionMatrix/practiceModel.js'
+import programmeMatrix from './permissionMatrix/programmes.js'
+import { worksFamilies, type Allowed } from './permissionMatrix/roles.js'
+import tafMeetingMatrix from './permissionMatrix/tafMeetings.js'
+import workSessionMatrix from './permissionMatrix/workSessions.js'
 
 /**
  * Every registered route × every role: allowed or refused, and a refusal shows nothing of the record.
@@ -13,16 +21,6 @@ import { demoRecords, everyRoleOf, frontDoorRecords } from './fixtures.js'
  * For the record pages the demo family used is Derby's first Locality 1 family: its team is the
  * practitioner's, its locality the head of service's and panel chair's, and the partner is part of it.
  */
-type Allowed = 'public' | 'signedIn' | Role[]
-
-const worksFamilies: Role[] = [
-  'practitioner',
-  'team_manager',
-  'head_of_service',
-  'front_door',
-  'panel_chair',
-  'partner',
-]
 
 /** Those who may ask for early help: staff who work families, the front door, and partners. */
 const asks: Role[] = ['practitioner', 'team_manager', 'head_of_service', 'front_door', 'partner']
@@ -172,6 +170,14 @@ const matrix: Record<string, Allowed> = {
   'GET /episodes/:episodeId/agreement': ['practitioner', 'team_manager', 'head_of_service'],
   'POST /episodes/:episodeId/agreement': ['practitioner', 'team_manager', 'head_of_service'],
   'POST /episodes/:episodeId/allocate': ['team_manager', 'head_of_service'],
+  // Working the case (issue 8): each part keeps its lines beside the others in test/permissionMatrix/.
+  ...assessmentMatrix,
+  ...tafMeetingMatrix,
+  ...planMatrix,
+  ...workSessionMatrix,
+  ...programmeMatrix,
+  ...oversightMatrix,
+  ...practiceModelMatrix,
 }
 
 let t: TestApp
@@ -197,6 +203,8 @@ beforeAll(async () => {
     apiTokenId: randomUUID(),
     consentId: randomUUID(),
     relationshipId: randomUUID(),
+    // The parts of a case a route names: none exists on the matrix's episode, and the episode is checked first.
+    ...caseworkIds(),
     ...(await frontDoorRecords(t, family.family_id)),
   }
   secrets = [family.name, `${person.given_name} ${person.family_name}`, otherUser.display_name, otherUser.email]

@@ -15,6 +15,12 @@ import meRoutes from './me.js'
 import recordRoutes from './records.js'
 import requestApiRoutes from './requests.js'
 import panelApiRoutes from './panels.js'
+import assessmentApiRoutes from './assessments.js'
+import tafMeetingApiRoutes from './tafMeetings.js'
+import planApiRoutes from './plans.js'
+import workSessionApiRoutes from './workSessions.js'
+import programmeApiRoutes from './programmes.js'
+import oversightApiRoutes from './oversight.js'
 
 /** The document with only the component schemas it refers to (zod yields an input and an output of each). */
 const transformObject: typeof jsonSchemaTransformObject = document => {
@@ -92,6 +98,15 @@ const apiRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { serv
   await app.register(recordRoutes, { services })
   await app.register(requestApiRoutes, { services })
   await app.register(panelApiRoutes, { services })
+  for (const routes of [
+    assessmentApiRoutes,
+    tafMeetingApiRoutes,
+    planApiRoutes,
+    workSessionApiRoutes,
+    programmeApiRoutes,
+    oversightApiRoutes,
+  ])
+    await app.register(routes, { services })
 }
 
 export default apiRoutes

@@ -575,6 +575,255 @@ export interface EpisodeChildTable {
   person_id: string
 }
 
+export const assessmentStatuses = ['draft', 'submitted', 'approved', 'returned'] as const
+export type AssessmentStatus = (typeof assessmentStatuses)[number]
+
+export interface AssessmentTable {
+  authority_id: string
+  assessment_id: Generated<string>
+  episode_id: string
+  assessment_type: string
+  status: ColumnType<AssessmentStatus, AssessmentStatus | undefined, AssessmentStatus>
+  started_on: IsoDate
+  completing_agency: string
+  worker_user_id: string
+  submitted_on: IsoDate | null
+  approved_on: IsoDate | null
+  created_at: Timestamp
+  created_by: string
+  updated_at: Timestamp
+  updated_by: string
+  version: Generated<number>
+}
+
+export interface AssessmentEntryTable {
+  authority_id: string
+  assessment_entry_id: Generated<string>
+  assessment_id: string
+  section: string
+  person_id: string | null
+  body: string | null
+  not_recorded_reason: string | null
+}
+
+export interface AssessmentNeedTable {
+  authority_id: string
+  need_id: Generated<string>
+  assessment_id: string
+  position: number
+  description: string
+  outcome_area: string
+}
+
+export interface AssessmentReviewTable {
+  authority_id: string
+  assessment_review_id: Generated<string>
+  assessment_id: string
+  number: number
+  snapshot: ColumnType<unknown, string, string>
+  submitted_at: Timestamp
+  submitted_by: string
+  decision: 'approved' | 'returned' | null
+  comments: string | null
+  decided_at: Timestamp | null
+  decided_by: string | null
+}
+
+export const toolStages = ['baseline', 'review', 'closing', 'other'] as const
+export type ToolStage = (typeof toolStages)[number]
+
+export interface ProgressionToolRecordTable {
+  authority_id: string
+  tool_record_id: Generated<string>
+  episode_id: string
+  tool: string
+  stage: ToolStage
+  completed_on: IsoDate
+  completed_with: string | null
+  summary: string | null
+  recorded_at: Timestamp
+  recorded_by: string
+}
+
+export const tafKinds = ['initial', 'review', 'closing'] as const
+export type TafKind = (typeof tafKinds)[number]
+export const tafStatuses = ['planned', 'held', 'cancelled'] as const
+export type TafStatus = (typeof tafStatuses)[number]
+export const tafAttendances = ['invited', 'attended', 'apologies', 'did_not_attend'] as const
+export type TafAttendance = (typeof tafAttendances)[number]
+
+export interface TafMeetingTable {
+  authority_id: string
+  taf_meeting_id: Generated<string>
+  episode_id: string
+  kind: TafKind
+  status: ColumnType<TafStatus, TafStatus | undefined, TafStatus>
+  planned_on: IsoDate
+  held_on: IsoDate | null
+  venue: string | null
+  minutes: string | null
+  progress: string | null
+  cancelled_reason: string | null
+  override_reason: string | null
+  override_by: string | null
+  override_at: Timestamp | null
+  created_at: Timestamp
+  created_by: string
+  updated_at: Timestamp
+  updated_by: string
+  version: Generated<number>
+}
+
+export interface TafAttendeeTable {
+  authority_id: string
+  taf_meeting_id: string
+  position: number
+  person_id: string | null
+  user_id: string | null
+  name: string
+  agency: string | null
+  attendance: TafAttendance
+}
+
+export interface PlanVersionTable {
+  authority_id: string
+  plan_version_id: Generated<string>
+  episode_id: string
+  number: number
+  taf_meeting_id: string | null
+  started_on: IsoDate
+  created_at: Timestamp
+  created_by: string
+  updated_at: Timestamp
+  updated_by: string
+  version: Generated<number>
+}
+
+export const planOutcomeStatuses = ['open', 'achieved', 'partly_achieved', 'not_achieved'] as const
+export type PlanOutcomeStatus = (typeof planOutcomeStatuses)[number]
+export const planActionStatuses = ['not_started', 'in_progress', 'done', 'not_done'] as const
+export type PlanActionStatus = (typeof planActionStatuses)[number]
+
+export interface PlanOutcomeTable {
+  authority_id: string
+  plan_outcome_id: Generated<string>
+  plan_version_id: string
+  outcome_key: string
+  position: number
+  outcome: string
+  measure: string | null
+  outcome_area: string | null
+  target_date: IsoDate | null
+  status: ColumnType<PlanOutcomeStatus, PlanOutcomeStatus | undefined, PlanOutcomeStatus>
+}
+
+export interface PlanOutcomeNeedTable {
+  authority_id: string
+  plan_outcome_id: string
+  need_id: string
+}
+
+export interface PlanActionTable {
+  authority_id: string
+  plan_action_id: Generated<string>
+  plan_version_id: string
+  action_key: string
+  outcome_key: string
+  position: number
+  action: string
+  who_person_id: string | null
+  who_user_id: string | null
+  who_name: string
+  who_agency: string | null
+  by_when: IsoDate
+  status: ColumnType<PlanActionStatus, PlanActionStatus | undefined, PlanActionStatus>
+}
+
+export const workSessionKinds = ['home visit', 'school', 'office', 'phone', 'virtual', 'community'] as const
+export type WorkSessionKind = (typeof workSessionKinds)[number]
+
+export interface WorkSessionTable {
+  authority_id: string
+  work_session_id: Generated<string>
+  episode_id: string
+  held_on: IsoDate
+  kind: WorkSessionKind
+  purpose: string
+  action: string
+  reflection: string
+  analysis: string
+  worker_user_id: string
+  created_at: Timestamp
+  created_by: string
+  updated_at: Timestamp
+  updated_by: string
+  version: Generated<number>
+}
+
+export interface WorkSessionPersonTable {
+  authority_id: string
+  work_session_id: string
+  person_id: string
+  seen_alone: ColumnType<boolean, boolean | undefined, boolean>
+}
+
+export interface WorkSessionOutcomeTable {
+  authority_id: string
+  work_session_id: string
+  outcome_key: string
+}
+
+export interface VisitFrequencyTable {
+  authority_id: string
+  visit_frequency_id: Generated<string>
+  episode_id: string
+  every_days: number
+  agreed_on: IsoDate
+  notes: string | null
+  recorded_at: Timestamp
+  recorded_by: string
+}
+
+export interface ProgrammeDeliveryTable {
+  authority_id: string
+  programme_delivery_id: Generated<string>
+  episode_id: string
+  programme: string
+  started_on: IsoDate
+  ended_on: IsoDate | null
+  completion: 'completed' | 'not_completed' | null
+  delivered_by: string | null
+  notes: string | null
+  created_at: Timestamp
+  created_by: string
+  updated_at: Timestamp
+  updated_by: string
+  version: Generated<number>
+}
+
+export interface ProgrammeDeliveryPersonTable {
+  authority_id: string
+  programme_delivery_id: string
+  person_id: string
+}
+
+export const oversightKinds = ['supervision', 'case discussion', 'case review'] as const
+export type OversightKind = (typeof oversightKinds)[number]
+
+export interface OversightEntryTable {
+  authority_id: string
+  oversight_entry_id: Generated<string>
+  episode_id: string
+  held_on: IsoDate
+  kind: OversightKind
+  reflection: string
+  decisions: string
+  actions: string | null
+  by_when: IsoDate | null
+  recorded_at: Timestamp
+  recorded_by: string
+}
+
 export interface DB {
   authority: AuthorityTable
   area: AreaTable
@@ -613,5 +862,23 @@ export interface DB {
   episode_allocation: EpisodeAllocationTable
   episode_agreement: EpisodeAgreementTable
   episode_agreement_person: EpisodeAgreementPersonTable
+  assessment: AssessmentTable
+  assessment_entry: AssessmentEntryTable
+  assessment_need: AssessmentNeedTable
+  assessment_review: AssessmentReviewTable
+  progression_tool_record: ProgressionToolRecordTable
+  taf_meeting: TafMeetingTable
+  taf_attendee: TafAttendeeTable
+  plan_version: PlanVersionTable
+  plan_outcome: PlanOutcomeTable
+  plan_outcome_need: PlanOutcomeNeedTable
+  plan_action: PlanActionTable
+  work_session: WorkSessionTable
+  work_session_person: WorkSessionPersonTable
+  work_session_outcome: WorkSessionOutcomeTable
+  visit_frequency: VisitFrequencyTable
+  programme_delivery: ProgrammeDeliveryTable
+  programme_delivery_person: ProgrammeDeliveryPersonTable
+  oversight_entry: OversightEntryTable
   schema_migration: SchemaMigrationTable
 }

@@ -2,6 +2,7 @@ import { roles, type Role } from '../data/schema.js'
 import { ForbiddenError } from '../lib/errors.js'
 import type { Actor } from './actor.js'
 import { canAllocateFamily, canReadFamily, canUpdateFamily, visibleFamilies, type FamilyResource } from './families.js'
+import { canOverseeEpisode, canReadEpisode, canWorkEpisode, type EpisodeResource } from './episodes.js'
 import {
   canReadPerson,
   canRestrictFamily,
@@ -21,6 +22,7 @@ import {
 
 export type { Actor } from './actor.js'
 export { roleLabels } from './actor.js'
+export type { EpisodeResource } from './episodes.js'
 export type { FamilyResource } from './families.js'
 export type { PersonResource } from './people.js'
 export type { MeetingResource, RequestResource } from './requests.js'
@@ -77,6 +79,9 @@ const recordRules = {
   'request:decide': canDecideRequest,
   'meeting:read': canReadMeeting,
   'meeting:manage': canManageMeeting,
+  'episode:read': canReadEpisode,
+  'episode:work': canWorkEpisode,
+  'episode:oversee': canOverseeEpisode,
 } satisfies Record<string, (actor: Actor, resource: never) => boolean>
 
 export type RecordAction = keyof typeof recordRules
@@ -141,6 +146,16 @@ export function requestAbilities(actor: Actor, request: RequestResource) {
 
 export function meetingAbilities(actor: Actor, meeting: MeetingResource) {
   return { read: can(actor, 'meeting:read', meeting), manage: can(actor, 'meeting:manage', meeting) }
+}
+
+/** What the actor may do with one episode, for the case page and its forms. */
+export function episodeAbilities(actor: Actor, episode: EpisodeResource) {
+  return {
+    read: can(actor, 'episode:read', episode),
+    work: can(actor, 'episode:work', episode),
+    oversee: can(actor, 'episode:oversee', episode),
+    allocate: can(actor, 'family:allocate', episode.family),
+  }
 }
 
 /** Query scopes: the same rules as `can`, as WHERE clauses for lists. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { upgradePracticeModel, validatePracticeModel } from './index.js'
+import { practiceModelChanges, upgradePracticeModel, validatePracticeModel } from './index.js'
 import { presets } from './presets/index.js'
 import { practiceModelSchema, type PanelDecisionAction, type PracticeModel } from './schema.js'
 
@@ -139,6 +139,61 @@ describe('practice model schema', () => {
       const model = derby()
       model.timescales.caseLengthAim.value = 12
       expect(problems(model)).toEqual([])
+    })
+  })
+
+  // 000 CSE screening: "children over the age of 10 are screened … using the CSE Risk Assessment Toolkit". The age is
+  // held on the tool (when: age_from) and as timescales.cseScreeningFromAge: the two must say the same.
+  describe('the CSE screening age, held on its tool and as a timescale', () => {
+    it.each(Object.entries(presets))('agrees in the %s preset', (_, preset) => {
+      const model = practiceModelSchema.parse(preset)
+      const cse = model.progressionTools.filter(tool => tool.when === 'age_from' && /cse/.test(tool.code))
+      expect(cse).toHaveLength(1)
+      expect(cse[0]).toMatchObject({ age: model.timescales.cseScreeningFromAge.value })
+    })
+
+    it('refuses a CSE screening tool from another age, naming the tool’s age', () => {
+      const model = derby()
+      const index = toolIndex(model, 'cse-screening')
+      const tool = model.progressionTools[index]
+      if (tool?.when !== 'age_from') throw new Error('CSE screening is by age')
+      tool.age = 12
+      expect(problems(model)).toEqual([
+        {
+          field: `progressionTools.${index}.age`,
+          message:
+            'The CSE screening "cse-screening" is used from age 12, but CSE screening from age ' +
+            '(timescales.cseScreeningFromAge) is 10: make them the same',
+        },
+      ])
+    })
+
+    it('refuses a timescale changed without the tool, and accepts both changed together', () => {
+      const model = derby()
+      const index = toolIndex(model, 'cse-screening')
+      model.timescales.cseScreeningFromAge.value = 11
+      expect(problems(model).map(problem => problem.field)).toEqual([`progressionTools.${index}.age`])
+      const tool = model.progressionTools[index]
+      if (tool?.when !== 'age_from') throw new Error('CSE screening is by age')
+      tool.age = 11
+      expect(problems(model)).toEqual([])
+    })
+
+    it('knows the screening by its code in either spelling or by its label, and only a tool used from an age', () => {
+      const model = derby()
+      const base = { description: undefined, source: undefined }
+      model.progressionTools.push(
+        { ...base, code: 'cse_check', label: 'Check', when: 'age_from', age: 14 },
+        { ...base, code: 'exploitation-screen', label: 'Child sexual exploitation screen', when: 'age_from', age: 9 },
+        // Not the CSE screening: "cse" is not a word of its code, and nothing in its label says so.
+        { ...base, code: 'course-check', label: 'Adolescent wellbeing', when: 'age_from', age: 13 },
+        { ...base, code: 'cse-toolkit', label: 'CSE toolkit', when: 'optional' },
+      )
+      const count = model.progressionTools.length
+      expect(problems(JSON.parse(JSON.stringify(model)))).toEqual([
+        expect.objectContaining({ field: `progressionTools.${count - 4}.age` }),
+        expect.objectContaining({ field: `progressionTools.${count - 3}.age` }),
+      ])
     })
   })
 
@@ -352,5 +407,19 @@ describe('practice model schema', () => {
     model.evidenceBasedProgrammes = []
     model.progressionTools = model.progressionTools.filter(tool => tool.when !== 'before_service')
     expect(problems(model)).toEqual([])
+  })
+
+  describe('the history of a change to a list', () => {
+    it('records an added and a removed item by code, and a changed label by its path', () => {
+      const before = derby()
+      const after = derby()
+      const [first, second] = after.services
+      after.services = [{ ...first!, label: 'Renamed' }, ...after.services.slice(2), { code: 'new', label: 'New' }]
+      expect(practiceModelChanges(before, after)).toEqual([
+        { path: 'services.0.label', old: before.services[0]!.label, new: 'Renamed' },
+        { path: `services.${after.services.length - 1}`, old: null, new: { code: 'new', label: 'New' } },
+        { path: 'services.1', old: second, new: null },
+      ])
+    })
   })
 })

@@ -85,6 +85,9 @@ export function opensEpisode(action: PanelDecisionAction): action is (typeof epi
   return (episodeActions as readonly string[]).includes(action)
 }
 
+/** Whom an assessment section is written about: the family, each child in scope, or each parent and carer. */
+export const assessmentSectionSubjects = ['family', 'each_child', 'each_parent'] as const
+
 export const panelCadences = ['weekly', 'fortnightly', 'monthly', 'as_needed'] as const
 export const wayInKinds = ['request_for_support', 'single_assessment', 'conversation'] as const
 
@@ -181,6 +184,18 @@ const frontDoorOutcome = z.discriminatedUnion(
   { error: `Choose where the outcome goes: ${frontDoorRoutes.join(', ')}` },
 )
 
+/**
+ * Whether a progression tool is the CSE screening, whose age is also held in `timescales.cseScreeningFromAge`: a tool
+ * used from an age whose code has the word "cse" (cse-screening, cse_screening) or whose label says CSE or child
+ * sexual exploitation, so an administrator's own name for it is recognised too.
+ */
+export function isCseScreeningTool(tool: { code: string; label: string; when: string }): boolean {
+  return (
+    tool.when === 'age_from' &&
+    (/(^|[-_])cse([-_]|$)/.test(tool.code) || /\bCSE\b|child sexual exploitation/i.test(tool.label))
+  )
+}
+
 export const practiceModelSchema = z
   .strictObject({
     /** The schema version of this document; a later schema migrates older documents forward. */
@@ -245,7 +260,15 @@ export const practiceModelSchema = z
 
     assessment: z.strictObject({
       types: options('assessment type'),
-      sections: options('assessment section'),
+      /**
+       * The whole-family sections (DESIGN §3), each written once for the family, once for each child in scope
+       * (developmental needs, the child's voice) or once for each parent and carer (their view, fathers included:
+       * 003 §5 found "no father's views in assessments"). Unsaid, a section is about the family.
+       */
+      sections: codedList(
+        option.extend({ about: z.enum(assessmentSectionSubjects).optional() }).strict(),
+        'Add at least 1 assessment section',
+      ),
       source,
     }),
 
@@ -348,6 +371,19 @@ export const practiceModelSchema = z
         path: ['panel', 'decisions'],
         message: 'Add at least one panel decision that opens an early help episode: allocate or lead professional',
       })
+    // 000 CSE screening: "children over the age of 10 are screened"; the age is held on the tool and as a timescale,
+    // and the two must say the same, or the screening clock and the tool's requirement would disagree.
+    const cseAge = model.timescales.cseScreeningFromAge.value
+    model.progressionTools.forEach((tool, index) => {
+      if (isCseScreeningTool(tool) && tool.when === 'age_from' && tool.age !== cseAge)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['progressionTools', index, 'age'],
+          message:
+            `The CSE screening "${tool.code}" is used from age ${tool.age}, but CSE screening from age ` +
+            `(timescales.cseScreeningFromAge) is ${cseAge}: make them the same`,
+        })
+    })
     if (model.timescales.caseLengthAim.value > model.timescales.caseLengthMaximum.value)
       ctx.addIssue({
         code: 'custom',

@@ -21,6 +21,13 @@ export type RecordType =
   | 'request'
   | 'panel_meeting'
   | 'episode'
+  | 'assessment'
+  | 'taf_meeting'
+  | 'progression_tool'
+  | 'plan'
+  | 'session'
+  | 'programme'
+  | 'oversight'
   | 'page'
 
 /** The access log: who viewed or changed which record, when, from where — and what was refused. */

@@ -40,6 +40,21 @@ export const chronologyEvents = {
   levelChanged: 'level of need changed',
   allocated: 'worker allocated',
   agreementSigned: 'early help agreement signed',
+  assessmentSubmitted: 'assessment submitted',
+  assessmentApproved: 'assessment approved',
+  assessmentReturned: 'assessment returned',
+  toolCompleted: 'progression tool completed',
+  tafPlanned: 'team around the family meeting planned',
+  tafHeld: 'team around the family meeting held',
+  tafCancelled: 'team around the family meeting cancelled',
+  tafOverridden: 'team around the family meeting allowed to go ahead',
+  planCreated: 'plan created',
+  planReviewed: 'plan reviewed',
+  sessionRecorded: 'session recorded',
+  visitFrequencyAgreed: 'visit frequency agreed',
+  programmeStarted: 'programme started',
+  programmeEnded: 'programme ended',
+  oversightRecorded: 'management oversight recorded',
 } as const
 export type ChronologyEvent = (typeof chronologyEvents)[keyof typeof chronologyEvents]
 

@@ -19,7 +19,7 @@ import { findTeam, findUser, listUsers } from '../data/staff.js'
 import { sql } from 'kysely'
 import { formatDate, todayIn } from '../lib/dates.js'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../lib/errors.js'
-import { authorize, can, scopes } from '../policies/index.js'
+import { authorize, can, episodeAbilities, scopes } from '../policies/index.js'
 import type { createAccessLogService } from './accessLog.js'
 import { chronologyEvents, type createChronologyService } from './chronology.js'
 import type { RequestContext, ServiceDeps } from './context.js'
@@ -115,9 +115,8 @@ export function createEpisodeService(
     /** One episode, if the user may see its family. */
     async get(ctx: RequestContext, episodeId: string) {
       const authorityId = ctx.actor.authorityId
-      const episode = await findEpisode(db, authorityId, episodeId)
-      if (!episode) throw new NotFoundError()
-      const { resource } = await access.family(ctx, episode.family_id, 'family:read')
+      const { episode, resource: episodeResource } = await access.episode(ctx, episodeId, 'episode:read')
+      const resource = episodeResource.family
       const [children, levels, allocations, agreements] = await Promise.all([
         childrenOf(db, authorityId, episodeId),
         levelsOf(db, authorityId, episodeId),
@@ -131,7 +130,8 @@ export function createEpisodeService(
         levels,
         allocations,
         agreements,
-        canRecord: can(ctx.actor, 'family:update', resource) && episode.status === 'open',
+        abilities: episodeAbilities(ctx.actor, episodeResource),
+        canRecord: can(ctx.actor, 'episode:work', episodeResource) && episode.status === 'open',
         family: resource,
         canAllocate: can(ctx.actor, 'family:allocate', resource) && episode.status === 'open',
         canChangeLevel: can(ctx.actor, 'family:update', resource) && episode.status === 'open',
@@ -320,9 +320,14 @@ export function createEpisodeService(
       })
     },
 
+    /** Refuses (logged) a user who may not work the case (the lead professional may, even a partner's). */
+    async authorizeWork(ctx: RequestContext, episodeId: string) {
+      await access.episode(ctx, episodeId, 'episode:work')
+    },
+
     /** The agreement form's choices: the family's current members who can sign. */
     async agreementForm(ctx: RequestContext, episodeId: string) {
-      await this.authorizeChange(ctx, episodeId)
+      await this.authorizeWork(ctx, episodeId)
       const found = await this.get(ctx, episodeId)
       const members = (await membersOf(db, ctx.actor.authorityId, found.episode.family_id)).filter(
         member => member.left_on === null && member.role !== 'unborn child',
@@ -340,9 +345,7 @@ export function createEpisodeService(
       input: { agreedOn: string | null; personIds: string[]; signedHow: string | null; notes: string },
     ) {
       const authorityId = ctx.actor.authorityId
-      const episode = await findEpisode(db, authorityId, episodeId)
-      if (!episode) throw new NotFoundError()
-      await access.family(ctx, episode.family_id, 'family:update')
+      const { episode } = await access.episode(ctx, episodeId, 'episode:work')
       const members = await membersOf(db, authorityId, episode.family_id)
       const signers = members.filter(
         member =>

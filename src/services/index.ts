@@ -15,6 +15,13 @@ import { createStaffService } from './staff.js'
 import { createEpisodeService } from './episodes.js'
 import { createPanelService } from './panels.js'
 import { createRequestService } from './requests.js'
+import { createAssessmentService } from './assessments.js'
+import { createTafMeetingService } from './tafMeetings.js'
+import { createPlanService } from './plans.js'
+import { createWorkSessionService } from './workSessions.js'
+import { createProgrammeService } from './programmes.js'
+import { createOversightService } from './oversight.js'
+import { createCaseService } from './cases.js'
 
 /** Builds every service from the database, the clock and the configuration: the one wiring point. */
 export function createServices(deps: ServiceDeps) {
@@ -34,6 +41,16 @@ export function createServices(deps: ServiceDeps) {
     records,
     episodes,
   })
+  const casework = { accessLog, access: recordAccess, chronology, practiceModels }
+  const plans = createPlanService(deps, casework)
+  const caseServices = {
+    assessments: createAssessmentService(deps, casework),
+    tafMeetings: createTafMeetingService(deps, casework, plans),
+    plans,
+    workSessions: createWorkSessionService(deps, casework),
+    programmes: createProgrammeService(deps, casework),
+    oversight: createOversightService(deps, casework),
+  }
   const panels = createPanelService(deps, { accessLog, chronology, practiceModels, episodes, requests })
   return {
     accessLog,
@@ -44,6 +61,8 @@ export function createServices(deps: ServiceDeps) {
     requests,
     panels,
     episodes,
+    ...caseServices,
+    cases: createCaseService(deps, { ...caseServices, episodes, practiceModels }),
     chronology,
     consent: createConsentService(deps, accessLog, recordAccess, chronology),
     apiTokens: createApiTokenService(deps, auth, accessLog),

@@ -2,11 +2,18 @@ import type { Transaction } from 'kysely'
 import type { Executor } from '../data/database.js'
 import type { DB } from '../data/schema.js'
 import { RESTRICTED_DETAIL } from '../data/accessLog.js'
+import { findEpisode } from '../data/episodes.js'
 import { familiesOfPerson, findPersonRecord } from '../data/people.js'
 import { findFamily, professionalsOf } from '../data/records.js'
 import { restrictionsOn } from '../data/restrictions.js'
 import { ForbiddenError, NotFoundError } from '../lib/errors.js'
-import { can, type FamilyResource, type PersonResource, type RecordAction } from '../policies/index.js'
+import {
+  can,
+  type EpisodeResource,
+  type FamilyResource,
+  type PersonResource,
+  type RecordAction,
+} from '../policies/index.js'
 import type { createAccessLogService } from './accessLog.js'
 import type { RequestContext, ServiceDeps } from './context.js'
 
@@ -104,6 +111,35 @@ export function createRecordAccess({ database }: ServiceDeps, accessLog: ReturnT
       }
       if (!can(ctx.actor, action, resource)) return refuse(ctx, 'family', familyId, false, ex)
       return { family, resource }
+    },
+
+    /**
+     * The episode, its family and the policy's resource if the actor may take the action on the case; otherwise
+     * a logged refusal (on the family: the same 404 as a missing record when it is restricted).
+     */
+    async episode(
+      ctx: RequestContext,
+      episodeId: string,
+      action: RecordAction & `episode:${string}`,
+      ex: Executor = db,
+    ) {
+      const authorityId = ctx.actor.authorityId
+      const episode = await findEpisode(ex, authorityId, episodeId)
+      if (!episode) throw new NotFoundError()
+      const family = await findFamily(ex, authorityId, episode.family_id)
+      if (!family) throw new NotFoundError()
+      const [familyResource] = await familyResources(authorityId, [family], ex)
+      const resource: EpisodeResource = {
+        family: familyResource!,
+        episodeId,
+        workerUserId: episode.worker_user_id,
+        leadProfessionalUserId: episode.lead_professional_user_id,
+      }
+      if (!can(ctx.actor, 'episode:read', resource)) {
+        return refuse(ctx, 'family', episode.family_id, familyResource!.restrictedTo != null, ex)
+      }
+      if (!can(ctx.actor, action, resource)) return refuse(ctx, 'family', episode.family_id, false, ex)
+      return { episode, family, resource }
     },
 
     /** The person's resource if the actor may take the action on them; otherwise a logged refusal. */

@@ -483,6 +483,7 @@ export const derbyPreset = {
     sections: [
       {
         code: 'child-developmental-needs',
+        about: 'each_child',
         label: "Child's developmental needs",
       },
       {
@@ -496,11 +497,13 @@ export const derbyPreset = {
       },
       {
         code: 'voice-of-the-child',
+        about: 'each_child',
         label: 'Voice of the child',
         source: '000 Voice of the Child',
       },
       {
         code: 'parents-views',
+        about: 'each_parent',
         label: "Each parent's view (fathers included)",
         description: "Record the views of each parent and carer, including the child's father.",
         source: '003 §4 Theme 5 ("no father\'s views in assessments"); 003 appendix 1 action 3.4',

@@ -286,7 +286,7 @@ export const durhamPreset = {
       },
     ],
     sections: [
-      { code: 'child-development', label: "Child's developmental needs" },
+      { code: 'child-development', about: 'each_child', label: "Child's developmental needs" },
       { code: 'parenting-capacity', label: 'Parenting capacity' },
       {
         code: 'family-environment',
@@ -294,9 +294,10 @@ export const durhamPreset = {
         description: 'Including health and social inequalities and material disadvantage.',
         source: '002 para 5',
       },
-      { code: 'voice-of-the-child', label: 'Voice of the child', source: '002 para 19' },
+      { code: 'voice-of-the-child', about: 'each_child', label: 'Voice of the child', source: '002 para 19' },
       {
         code: 'parents-views',
+        about: 'each_parent',
         label: "Each parent's or carer's view (fathers included)",
         source: '002 para 44',
       },

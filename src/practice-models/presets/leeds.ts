@@ -479,7 +479,7 @@ export const leedsPreset = {
     ],
     // The whole-family sections of DESIGN §3; the seed cites only strengths and parenting capacity.
     sections: [
-      { code: 'childs_developmental_needs', label: "Child's developmental needs" },
+      { code: 'childs_developmental_needs', about: 'each_child', label: "Child's developmental needs" },
       {
         code: 'parenting_capacity',
         label: 'Parenting capacity',
@@ -489,9 +489,10 @@ export const leedsPreset = {
         source: seed.introduction,
       },
       { code: 'family_and_environment', label: 'Family and environment' },
-      { code: 'voice_of_the_child', label: 'Voice of the child' },
+      { code: 'voice_of_the_child', about: 'each_child', label: 'Voice of the child' },
       {
         code: 'parents_views',
+        about: 'each_parent',
         label: "Each parent's view",
         description: "Mothers', fathers' and carers' own views, each recorded.",
       },

@@ -157,6 +157,37 @@ describe('changing timescales', () => {
   })
 })
 
+describe('the CSE screening age', () => {
+  // 000 CSE screening: "children over the age of 10 are screened"; the age is held on the tool and as a timescale,
+  // and the schema wants the two the same, so changing the timescale moves the tool with it.
+  it('moves the CSE screening tool’s age with the timescale, and records both', async () => {
+    const leeds = await t.services.practiceModels.get(await authorityId('leeds'))
+    const leedsAdmin = await signedIn(t.app, demoEmail('admin', 'leeds'))
+    const form = Object.fromEntries(
+      Object.entries(leeds.model.timescales).map(([key, rule]) => [key, String(rule.value)]),
+    )
+    const response = await leedsAdmin.post(
+      '/admin/practice-model/timescales',
+      { ...form, cseScreeningFromAge: '11', version: String(leeds.version) },
+      { from: '/admin/practice-model/timescales' },
+    )
+    expect(response.statusCode).toBe(303)
+    const after = await t.services.practiceModels.get(await authorityId('leeds'))
+    const index = after.model.progressionTools.findIndex(tool => tool.code === 'cse_screening')
+    expect(after.model.progressionTools[index]).toMatchObject({ when: 'age_from', age: 11 })
+    const history = await t.testDatabase.database.db
+      .selectFrom('practice_model_change')
+      .selectAll()
+      .where('authority_id', '=', await authorityId('leeds'))
+      .orderBy('version', 'desc')
+      .executeTakeFirstOrThrow()
+    expect(history.changes).toEqual([
+      { path: 'timescales.cseScreeningFromAge.value', old: 10, new: 11 },
+      { path: `progressionTools.${index}.age`, old: 10, new: 11 },
+    ])
+  })
+})
+
 describe('an invalid model is refused with a message naming the field, and nothing changes', () => {
   it.each([
     [

@@ -3,8 +3,15 @@ import { z } from 'zod'
 import { ConflictError, ValidationError, type FieldError } from '../../lib/errors.js'
 import { parseForm, versionField } from '../../lib/forms.js'
 import { toGovukErrors } from '../../lib/govukErrors.js'
-import { timescaleRules, vocabularyTerms, type PracticeModel, type TimescaleKey } from '../../practice-models/index.js'
+import {
+  practiceModelLists,
+  timescaleRules,
+  vocabularyTerms,
+  type PracticeModel,
+  type TimescaleKey,
+} from '../../practice-models/index.js'
 import type { Services } from '../../services/index.js'
+import practiceModelListRoutes from './practiceModelLists.js'
 
 const timescaleFields = timescaleRules.map(rule => rule.key)
 
@@ -67,8 +74,12 @@ const practiceModelRoutes: FastifyPluginAsync<{ services: Services }> = async (a
   app.get('/admin/practice-model', { config }, async (request, reply) => {
     const page = await services.practiceModels.forAdministration(request.requestContext())
     const updated = (request.query as Record<string, unknown>).updated === '1'
-    return reply.view('admin/practiceModel.njk', { ...page, timescaleRules, updated })
+    const lists = Object.fromEntries(practiceModelLists.map(list => [list.key, list]))
+    return reply.view('admin/practiceModel.njk', { ...page, timescaleRules, updated, lists })
   })
+
+  // Front door outcomes, panel decisions, services and the model's other lists: one page each.
+  await app.register(practiceModelListRoutes, { services })
 
   async function timescalesPage(request: FastifyRequest, reply: FastifyReply, extra: FormPageExtra = {}) {
     const page = await services.practiceModels.forAdministration(request.requestContext())

@@ -13,6 +13,12 @@ import type { GovukErrors } from '../../lib/govukErrors.js'
 import type { RequestContext, Services } from '../../services/index.js'
 import { submitForm } from '../families/submit.js'
 import { labelsOf } from '../../services/requests.js'
+import assessmentRoutes from './assessments.js'
+import tafMeetingRoutes from './tafMeetings.js'
+import planRoutes from './plans.js'
+import workSessionRoutes from './workSessions.js'
+import programmeRoutes from './programmes.js'
+import oversightRoutes from './oversight.js'
 
 /** A change of the family's level of need within the episode (the staircase). */
 const levelSchema = z.strictObject({
@@ -44,6 +50,16 @@ const agreementSchema = z.strictObject({
  * (those waiting for a worker first for a manager), and one episode. The pathway issue builds the case page.
  */
 const episodeRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
+  for (const routes of [
+    assessmentRoutes,
+    tafMeetingRoutes,
+    planRoutes,
+    workSessionRoutes,
+    programmeRoutes,
+    oversightRoutes,
+  ])
+    await app.register(routes, { services })
+
   app.get('/episodes', { config: { access: 'episodes:list' } }, async (request, reply) => {
     const unallocated = (request.query as Record<string, unknown>).unallocated === 'yes'
     const ctx = request.requestContext()
@@ -56,11 +72,10 @@ const episodeRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { 
 
   app.get('/episodes/:episodeId', { config: { access: 'signedIn' } }, async (request, reply) => {
     const ctx = request.requestContext()
-    const found = await services.episodes.get(ctx, idParam(request.params, 'episodeId'))
-    const { model } = await services.practiceModels.get(ctx.actor.authorityId)
+    const found = await services.cases.view(ctx, idParam(request.params, 'episodeId'))
     const query = request.query as Record<string, unknown>
     const banner = ['levelChanged', 'allocated', 'agreed'].find(flag => query[flag] === '1')
-    return reply.view('episodes/episode.njk', { ...found, model, labels: labelsOf(model), banner })
+    return reply.view('episodes/episode.njk', { ...found, labels: labelsOf(found.model), banner })
   })
 
   async function renderLevelForm(
@@ -200,7 +215,7 @@ const episodeRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { 
   app.post('/episodes/:episodeId/agreement', { config: { access: 'signedIn' } }, async (request, reply) => {
     const ctx = request.requestContext()
     const episodeId = idParam(request.params, 'episodeId')
-    await services.episodes.authorizeChange(ctx, episodeId)
+    await services.episodes.authorizeWork(ctx, episodeId)
     const values = typedFormValues(request.body)
     return submitForm(
       reply,

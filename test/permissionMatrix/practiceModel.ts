@@ -1,0 +1,53 @@
+import type { Allowed } from './roles.js'
+
+/**
+ * The permission matrix's lines for editing the practice model's lists (issue 5); the older lines are in
+ * permissions.test.ts. Each list has its page, its save, and the confirmation and removal of an item nothing uses:
+ * administrators only, as the rest of the practice model.
+ */
+export default {
+  'GET /admin/practice-model/front-door-outcomes': ['admin'],
+  'POST /admin/practice-model/front-door-outcomes': ['admin'],
+  'GET /admin/practice-model/front-door-outcomes/remove': ['admin'],
+  'POST /admin/practice-model/front-door-outcomes/remove': ['admin'],
+  'GET /admin/practice-model/panel-decisions': ['admin'],
+  'POST /admin/practice-model/panel-decisions': ['admin'],
+  'GET /admin/practice-model/panel-decisions/remove': ['admin'],
+  'POST /admin/practice-model/panel-decisions/remove': ['admin'],
+  'GET /admin/practice-model/services': ['admin'],
+  'POST /admin/practice-model/services': ['admin'],
+  'GET /admin/practice-model/services/remove': ['admin'],
+  'POST /admin/practice-model/services/remove': ['admin'],
+  'GET /admin/practice-model/concern-categories': ['admin'],
+  'POST /admin/practice-model/concern-categories': ['admin'],
+  'GET /admin/practice-model/concern-categories/remove': ['admin'],
+  'POST /admin/practice-model/concern-categories/remove': ['admin'],
+  'GET /admin/practice-model/assessment-types': ['admin'],
+  'POST /admin/practice-model/assessment-types': ['admin'],
+  'GET /admin/practice-model/assessment-types/remove': ['admin'],
+  'POST /admin/practice-model/assessment-types/remove': ['admin'],
+  'GET /admin/practice-model/assessment-sections': ['admin'],
+  'POST /admin/practice-model/assessment-sections': ['admin'],
+  'GET /admin/practice-model/assessment-sections/remove': ['admin'],
+  'POST /admin/practice-model/assessment-sections/remove': ['admin'],
+  'GET /admin/practice-model/closure-grounds': ['admin'],
+  'POST /admin/practice-model/closure-grounds': ['admin'],
+  'GET /admin/practice-model/closure-grounds/remove': ['admin'],
+  'POST /admin/practice-model/closure-grounds/remove': ['admin'],
+  'GET /admin/practice-model/spider-graph-domains': ['admin'],
+  'POST /admin/practice-model/spider-graph-domains': ['admin'],
+  'GET /admin/practice-model/spider-graph-domains/remove': ['admin'],
+  'POST /admin/practice-model/spider-graph-domains/remove': ['admin'],
+  'GET /admin/practice-model/progression-tools': ['admin'],
+  'POST /admin/practice-model/progression-tools': ['admin'],
+  'GET /admin/practice-model/progression-tools/remove': ['admin'],
+  'POST /admin/practice-model/progression-tools/remove': ['admin'],
+  'GET /admin/practice-model/evidence-based-programmes': ['admin'],
+  'POST /admin/practice-model/evidence-based-programmes': ['admin'],
+  'GET /admin/practice-model/evidence-based-programmes/remove': ['admin'],
+  'POST /admin/practice-model/evidence-based-programmes/remove': ['admin'],
+  'GET /admin/practice-model/outcome-areas': ['admin'],
+  'POST /admin/practice-model/outcome-areas': ['admin'],
+  'GET /admin/practice-model/outcome-areas/remove': ['admin'],
+  'POST /admin/practice-model/outcome-areas/remove': ['admin'],
+} satisfies Record<string, Allowed>

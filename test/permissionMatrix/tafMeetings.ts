@@ -1,0 +1,27 @@
+import { overseesCase, worksCase, worksFamilies, type Allowed } from './roles.js'
+
+/** The permission matrix's lines for Team Around the Family meetings and progression tool records (issue 8). */
+export default {
+  'GET /episodes/:episodeId/taf-meetings': worksFamilies,
+  'GET /episodes/:episodeId/taf-meetings/new': worksCase,
+  'POST /episodes/:episodeId/taf-meetings': worksCase,
+  'GET /episodes/:episodeId/taf-meetings/:tafMeetingId': worksFamilies,
+  'GET /episodes/:episodeId/taf-meetings/:tafMeetingId/held': worksCase,
+  'POST /episodes/:episodeId/taf-meetings/:tafMeetingId/held': worksCase,
+  'GET /episodes/:episodeId/taf-meetings/:tafMeetingId/cancel': worksCase,
+  'POST /episodes/:episodeId/taf-meetings/:tafMeetingId/cancel': worksCase,
+  // Letting the initial meeting go ahead without the agreement or the baseline tool: a manager's decision.
+  'GET /episodes/:episodeId/taf-meetings/:tafMeetingId/override': overseesCase,
+  'POST /episodes/:episodeId/taf-meetings/:tafMeetingId/override': overseesCase,
+  'GET /episodes/:episodeId/tools': worksFamilies,
+  'GET /episodes/:episodeId/tools/new': worksCase,
+  'POST /episodes/:episodeId/tools': worksCase,
+  'GET /api/v1/episodes/:episodeId/taf-meetings': worksFamilies,
+  'POST /api/v1/episodes/:episodeId/taf-meetings': worksCase,
+  'GET /api/v1/episodes/:episodeId/taf-meetings/:tafMeetingId': worksFamilies,
+  'POST /api/v1/episodes/:episodeId/taf-meetings/:tafMeetingId/held': worksCase,
+  'POST /api/v1/episodes/:episodeId/taf-meetings/:tafMeetingId/cancel': worksCase,
+  'POST /api/v1/episodes/:episodeId/taf-meetings/:tafMeetingId/override': overseesCase,
+  'GET /api/v1/episodes/:episodeId/tools': worksFamilies,
+  'POST /api/v1/episodes/:episodeId/tools': worksCase,
+} satisfies Record<string, Allowed>
