@@ -48,6 +48,7 @@ async function compare(
   floor: () => Promise<unknown>,
   measured: () => Promise<unknown>,
   part?: { label: string; run: () => Promise<unknown> },
+  floorLabel = 'hand SQL',
 ) {
   const runs = [floor, measured, ...(part ? [part.run] : [])]
   const samples = runs.map((): number[] => [])
@@ -65,7 +66,7 @@ async function compare(
   const ms = (value: number) => `${value.toFixed(2)} ms`
   console.log(`  ${label}`)
   console.log(
-    `    median ${ms(result.measured)}, hand SQL ${ms(result.floor)}: ${(result.measured / result.floor).toFixed(2)}×` +
+    `    median ${ms(result.measured)}, ${floorLabel} ${ms(result.floor)}: ${(result.measured / result.floor).toFixed(2)}×` +
       (part && partMedian !== undefined
         ? `; ${part.label} ${ms(partMedian)}: ${(partMedian / result.floor).toFixed(2)}×`
         : ''),
@@ -489,6 +490,39 @@ console.log('\nFront door ratios (same run):')
 console.log(`  queue / hand SQL                      ${(queueResult.measured / queueResult.floor).toFixed(2)}×`)
 console.log(`  figures / hand SQL                    ${(figuresResult.measured / figuresResult.floor).toFixed(2)}×`)
 console.log(`  front door page / hand SQL            ${(queuePage.measured / queuePage.floor).toFixed(2)}×`)
+
+// The case page (issue 8) -------------------------------------------------------------------------
+
+// The demo's worked case (src/services/demoCase.ts): twelve weeks of agreement, tool, assessment, TAF, plan,
+// sessions, a programme and oversight, gathered from every part of the case's work on one page.
+const workedCase = await db
+  .selectFrom('episode as e')
+  .innerJoin('family as f', join =>
+    join.onRef('f.authority_id', '=', 'e.authority_id').onRef('f.family_id', '=', 'e.family_id'),
+  )
+  .select('e.episode_id')
+  .where('e.authority_id', '=', derby.authority_id)
+  .where('f.name', '=', 'Coulson family')
+  .executeTakeFirstOrThrow()
+const caseResponse = await agent.get(`/episodes/${workedCase.episode_id}`)
+if (caseResponse.statusCode !== 200 || !caseResponse.body.includes('Where the case is')) {
+  console.log(`  MISMATCH: the case page answered ${caseResponse.statusCode}`)
+  process.exitCode = 1
+}
+console.log('\nThe case page of a worked case (Derby demo, twelve weeks in):')
+const casePage = await compare(
+  'GET /episodes/:id over HTTP (authorise, gather the case, access log, render)',
+  () => agent.get('/health'),
+  () => agent.get(`/episodes/${workedCase.episode_id}`),
+  {
+    label: 'services.cases.view alone',
+    run: () => services.cases.view(ctx, workedCase.episode_id),
+  },
+  'GET /health',
+)
+console.log('\nCase page ratios (same run):')
+console.log(`  case page / health check              ${(casePage.measured / casePage.floor).toFixed(2)}×`)
+console.log(`  case page / family page (earlier)     ${(casePage.measured / familyPage).toFixed(2)}×`)
 
 await app.close()
 await database.close()

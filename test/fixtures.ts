@@ -148,3 +148,40 @@ export function caseworkIds(): Record<string, string> {
     ].map(name => [name, randomUUID()]),
   )
 }
+
+/** Rows of the case's work that belong to one episode (the demo's worked cases have their own). */
+export async function countForEpisode(
+  db: Db,
+  episodeId: string,
+  table: 'plan_version' | 'plan_outcome' | 'plan_action' | 'work_session' | 'work_session_person' | 'visit_frequency',
+) {
+  const counted =
+    table === 'plan_outcome' || table === 'plan_action'
+      ? await db
+          .selectFrom(table)
+          .innerJoin('plan_version', join =>
+            join
+              .onRef('plan_version.authority_id', '=', `${table}.authority_id`)
+              .onRef('plan_version.plan_version_id', '=', `${table}.plan_version_id`),
+          )
+          .where('plan_version.episode_id', '=', episodeId)
+          .select(eb => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      : table === 'work_session_person'
+        ? await db
+            .selectFrom('work_session_person')
+            .innerJoin('work_session', join =>
+              join
+                .onRef('work_session.authority_id', '=', 'work_session_person.authority_id')
+                .onRef('work_session.work_session_id', '=', 'work_session_person.work_session_id'),
+            )
+            .where('work_session.episode_id', '=', episodeId)
+            .select(eb => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        : await db
+            .selectFrom(table)
+            .where('episode_id', '=', episodeId)
+            .select(eb => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+  return Number(counted.n)
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signedIn } from '../../test/agent.js'
 import { buildTestApp, demoEmail, type TestApp } from '../../test/app.js'
-import { apiTokenFor, demoRecords, frontDoorRecords } from '../../test/fixtures.js'
+import { apiTokenFor, countForEpisode, demoRecords, frontDoorRecords } from '../../test/fixtures.js'
 
 // The plan on /api/v1 (issue 8: "All of it on /api/v1 under the policy"): the same services and policy as the
 // pages. 001_cfe3ebe7e928b659.txt §4: "The TAF plan MUST be reviewed and updated at each TAF review meeting".
@@ -50,15 +50,7 @@ function call(method: 'GET' | 'POST' | 'PUT', url: string, token: string, payloa
   return t.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) })
 }
 
-const count = async (table: 'plan_version' | 'plan_outcome' | 'plan_action') =>
-  Number(
-    (
-      await db()
-        .selectFrom(table)
-        .select(eb => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  )
+const count = (table: 'plan_version' | 'plan_outcome' | 'plan_action') => countForEpisode(db(), episodeId, table)
 
 interface PlanJson {
   current: {

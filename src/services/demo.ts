@@ -24,6 +24,7 @@ import type { PresetName } from '../practice-models/presets/index.js'
 import type { ServiceDeps } from './context.js'
 import type { createAuthorityService } from './authorities.js'
 import { hashPassword } from './passwords.js'
+import { seedWorkedCase } from './demoCase.js'
 
 /** The one password every demo user signs in with: three random words, as NCSC advises. */
 export const DEMO_PASSWORD = 'walnut-harbour-lantern'
@@ -475,6 +476,16 @@ export function createDemoService(
       }
     }
     await seedFrontDoor(ex, demo, { authorityId, areaIds, userIds, families: seeded })
+    // The third family's case is twelve weeks into its work, so the case page has a worked case to show.
+    await seedWorkedCase(ex, {
+      authorityId,
+      model: presets[demo.slug],
+      family: seeded[2]!,
+      workerUserId: userIds.get('practitioner')!,
+      managerUserId: userIds.get('team_manager')!,
+      today: todayIn(clock.now()),
+      at: clock.now(),
+    })
   }
 
   /**

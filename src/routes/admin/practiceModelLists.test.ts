@@ -387,7 +387,15 @@ describe('removing an item', () => {
   it('refuses to remove an outcome area an assessment uses, on the page and by importing a model without it', async () => {
     const id = await authorityId('durham')
     const before = await current('durham')
-    const area = before.model.outcomeAreas.areas[0]!
+    // An area no need uses yet (the demo's worked case has needs of its own).
+    const used = await db()
+      .selectFrom('assessment_need')
+      .select('outcome_area')
+      .where('authority_id', '=', id)
+      .execute()
+    const area = before.model.outcomeAreas.areas.find(
+      candidate => !used.some(need => need.outcome_area === candidate.code),
+    )!
     const episode = await db()
       .selectFrom('episode')
       .select(['episode_id', 'created_by'])
@@ -432,7 +440,7 @@ describe('removing an item', () => {
     expect(refused.body).toContain(`The outcome area “${area.label}” (${area.code}) cannot be removed`)
 
     const withoutIt = structuredClone(before.model) as PracticeModel
-    withoutIt.outcomeAreas.areas = withoutIt.outcomeAreas.areas.slice(1)
+    withoutIt.outcomeAreas.areas = withoutIt.outcomeAreas.areas.filter(kept => kept.code !== area.code)
     const imported = await admin('durham').post(
       '/admin/practice-model/import',
       { version: String(before.version), model: JSON.stringify(withoutIt) },

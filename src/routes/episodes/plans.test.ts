@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signedIn, type Agent } from '../../../test/agent.js'
 import { buildTestApp, demoEmail, type TestApp } from '../../../test/app.js'
-import { demoRecords, frontDoorRecords } from '../../../test/fixtures.js'
+import { countForEpisode, demoRecords, frontDoorRecords } from '../../../test/fixtures.js'
 import { presets } from '../../practice-models/presets/index.js'
 
 // The plan (issue 8): "SMART outcomes (linked to identified needs) with actions — what, who (person or agency), by
@@ -112,15 +112,7 @@ const latest = () =>
     .orderBy('number', 'desc')
     .executeTakeFirst()
 
-const count = async (table: 'plan_version' | 'plan_outcome' | 'plan_action') =>
-  Number(
-    (
-      await db()
-        .selectFrom(table)
-        .select(eb => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  )
+const count = (table: 'plan_version' | 'plan_outcome' | 'plan_action') => countForEpisode(db(), episodeId, table)
 
 const dateBoxes = (name: string, iso: string) => {
   const [year, month, day] = iso.split('-')

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signedIn, type Agent } from '../../../test/agent.js'
 import { buildTestApp, demoEmail, type TestApp } from '../../../test/app.js'
-import { demoRecords, frontDoorRecords } from '../../../test/fixtures.js'
+import { countForEpisode, demoRecords, frontDoorRecords } from '../../../test/fixtures.js'
 
 // Sessions with the family and the agreed visit frequency (issue 8), on Derby's partner family's episode.
 // 001_cfe3ebe7e928b659.txt §4: "Early help practitioners will ensure that sessions with families are planned and
@@ -24,15 +24,8 @@ const text = (html: string) => html.replace(/\s+/g, ' ')
 const db = () => t.testDatabase.database.db
 const base = () => `/episodes/${episodeId}`
 
-const count = async (table: 'work_session' | 'visit_frequency' | 'work_session_person') =>
-  Number(
-    (
-      await db()
-        .selectFrom(table)
-        .select(eb => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  )
+const count = (table: 'work_session' | 'visit_frequency' | 'work_session_person') =>
+  countForEpisode(db(), episodeId, table)
 
 /** A session form as a practitioner fills it in: the date as three boxes, PARA, and the ticked boxes. */
 const sessionForm = (day: string, overrides: Record<string, string | string[]> = {}) => ({
