@@ -139,7 +139,7 @@ test.describe('People, families and relationships', () => {
     page,
   }) => {
     // Five people and ten relationships, clicked through: some thirty-five pages, each checked with axe.
-    test.setTimeout(120_000)
+    test.setTimeout(180_000)
     const surname = uniqueSurname('Hollis')
     const mother = { givenName: 'Nadine', familyName: surname }
     const father = { givenName: 'Curtis', familyName: surname }
