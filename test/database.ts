@@ -8,9 +8,13 @@ import { migrate } from '../src/data/migrate.js'
 
 export type TestDatabaseKind = 'pglite' | 'postgres'
 
-/** The database this test project runs on: PGlite, or PostgreSQL when the project says so. */
+/**
+ * The database this test project runs on: PGlite, or PostgreSQL when the project says so. Read from what the
+ * project's global setup provided rather than from the environment, as a worker that is not isolated runs
+ * files of both projects one after another.
+ */
 export function testDatabaseKind(): TestDatabaseKind {
-  return process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite'
+  return inject('seededPostgres') ? 'postgres' : 'pglite'
 }
 
 export interface TestDatabase {
