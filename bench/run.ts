@@ -502,7 +502,7 @@ const workedCase = await db
   )
   .select('e.episode_id')
   .where('e.authority_id', '=', derby.authority_id)
-  .where('f.name', '=', 'Coulson family')
+  .where('f.name', '=', 'Coulson')
   .executeTakeFirstOrThrow()
 const caseResponse = await agent.get(`/episodes/${workedCase.episode_id}`)
 if (caseResponse.statusCode !== 200 || !caseResponse.body.includes('Where the case is')) {
