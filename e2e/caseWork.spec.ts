@@ -16,9 +16,9 @@ import {
   PlanPrintPage,
   SessionPages,
   TafMeetingPages,
-  ToolsPage,
   ukToday,
 } from './pages/CasePages.js'
+import { SpiderGraphForm, SpiderGraphPage } from './pages/SpiderGraphPages.js'
 import { signInAs } from './session.js'
 
 // Issue 8: working the case. In Derby, the partner's family (the Ashworths) has an episode the panel opened three
@@ -137,18 +137,26 @@ test('derby: a practitioner works an allocated case from the agreement to a seco
   await expect(casePage.agreement).toContainText(`${mother}, ${father}, with ${worker}`)
   await expect(casePage.taskStatus('Early help agreement')).toHaveText('Completed')
 
-  // The baseline progression of change tool.
+  // The baseline progression of change tool: Derby's spider graph, scored with the family.
   await casePage.openTask('Baseline progression of change tool')
-  const tools = new ToolsPage(practitioner)
-  await tools.recordButton.click()
-  await tools.record({
-    tool: 'Spider graph',
-    stage: 'Baseline (before the first TAF)',
-    completedWith: 'Claire, Daniel and Ellie',
-    summary: 'Lowest scores for school routines and money; highest for family relationships.',
+  const spiderGraph = new SpiderGraphPage(practitioner)
+  await spiderGraph.recordButton.click()
+  const graphForm = new SpiderGraphForm(practitioner)
+  await expect(graphForm.stage('Baseline (before the first TAF)')).toBeChecked()
+  await graphForm.completedWith.fill('Claire, Daniel and Ellie')
+  await graphForm.scoreAll({
+    'Home conditions': 5,
+    Health: 6,
+    Parenting: 5,
+    'Family relationships': 7,
+    'Education and school attendance': 3,
+    'Emotional wellbeing': 5,
+    Safety: 7,
+    'Money and finances': 3,
   })
-  await expect(tools.successBanner).toContainText('The progression of change tool has been recorded.')
-  await expect(tools.records).toContainText('Spider graph')
+  await graphForm.save.click()
+  await expect(spiderGraph.successBanner).toContainText('The spider graph has been recorded.')
+  await expect(spiderGraph.onlyBaseline).toBeVisible()
 
   // The assessment (acceptance 3): submitted without the father's view, or why not, it is refused at his field.
   await practitioner.goto(`${episodeUrl}/assessments/new`)

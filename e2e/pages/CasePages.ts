@@ -126,27 +126,6 @@ export class AgreementPage {
   }
 }
 
-/** The progression of change tools completed with the family, and the form that records one. */
-export class ToolsPage {
-  readonly recordButton: Locator
-  readonly successBanner: Locator
-  readonly records: Locator
-
-  constructor(readonly page: Page) {
-    this.recordButton = page.getByRole('button', { name: 'Record a progression of change tool' })
-    this.successBanner = page.getByRole('alert', { name: 'Success' })
-    this.records = page.getByRole('table', { name: 'Tools completed with the family, newest first' })
-  }
-
-  async record(tool: { tool: string; stage: string; completedWith: string; summary: string }): Promise<void> {
-    await this.page.getByRole('group', { name: 'Which tool?' }).getByLabel(tool.tool, { exact: true }).check()
-    await this.page.getByRole('group', { name: 'At which stage?' }).getByLabel(tool.stage, { exact: true }).check()
-    await this.page.getByLabel('Who in the family took part?', { exact: true }).fill(tool.completedWith)
-    await this.page.getByLabel('Summary (optional)', { exact: true }).fill(tool.summary)
-    await this.page.getByRole('button', { name: 'Save the record' }).click()
-  }
-}
-
 /** What the whole-family assessment says, as the worker writes it. */
 export interface AssessmentText {
   /** Sections written for the whole family, by their label. */

@@ -17,6 +17,7 @@ import requestApiRoutes from './requests.js'
 import panelApiRoutes from './panels.js'
 import assessmentApiRoutes from './assessments.js'
 import tafMeetingApiRoutes from './tafMeetings.js'
+import spiderGraphApiRoutes from './spiderGraphs.js'
 import planApiRoutes from './plans.js'
 import workSessionApiRoutes from './workSessions.js'
 import programmeApiRoutes from './programmes.js'
@@ -101,6 +102,7 @@ const apiRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { serv
   for (const routes of [
     assessmentApiRoutes,
     tafMeetingApiRoutes,
+    spiderGraphApiRoutes,
     planApiRoutes,
     workSessionApiRoutes,
     programmeApiRoutes,

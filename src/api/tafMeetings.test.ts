@@ -177,7 +177,7 @@ describe('Team Around the Family meetings on /api/v1', () => {
 describe('progression of change tool records on /api/v1', () => {
   it('records a tool, lists it, and refuses an unknown tool or a partner who does not lead', async () => {
     t.clock.set('2026-12-15T10:00:00Z')
-    const tool = presets.derby.progressionTools[0]!
+    const tool = presets.derby.progressionTools.find(known => !known.instrument)!
     const unknown = await call('POST', `${base()}/tools`, tokens.practitioner, {
       tool: 'crystal-ball',
       stage: 'baseline',

@@ -643,6 +643,22 @@ export interface ProgressionToolRecordTable {
   summary: string | null
   recorded_at: Timestamp
   recorded_by: string
+  /** The spider graph's questions before a review: what the family want the meeting to hear. */
+  family_views: string | null
+  /** Whose own scores the spider graph's parent and child columns hold, where they gave them. */
+  parent_person_id: string | null
+  child_person_id: string | null
+}
+
+export interface SpiderGraphScoreTable {
+  authority_id: string
+  tool_record_id: string
+  domain_code: string
+  domain_label: string
+  position: number
+  worker_score: number
+  parent_score: number | null
+  child_score: number | null
 }
 
 export const tafKinds = ['initial', 'review', 'closing'] as const
@@ -867,6 +883,7 @@ export interface DB {
   assessment_need: AssessmentNeedTable
   assessment_review: AssessmentReviewTable
   progression_tool_record: ProgressionToolRecordTable
+  spider_graph_score: SpiderGraphScoreTable
   taf_meeting: TafMeetingTable
   taf_attendee: TafAttendeeTable
   plan_version: PlanVersionTable

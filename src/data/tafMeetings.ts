@@ -238,6 +238,10 @@ export async function insertToolRecord(
     completedOn: string
     completedWith: string | null
     summary: string | null
+    /** A spider graph's: the family's views before a review, and whose own scores sit beside the worker's. */
+    familyViews?: string | null
+    parentPersonId?: string | null
+    childPersonId?: string | null
     by: string
     at: Date
   },
@@ -252,6 +256,9 @@ export async function insertToolRecord(
       completed_on: row.completedOn,
       completed_with: row.completedWith,
       summary: row.summary,
+      family_views: row.familyViews ?? null,
+      parent_person_id: row.parentPersonId ?? null,
+      child_person_id: row.childPersonId ?? null,
       recorded_at: row.at,
       recorded_by: row.by,
     })

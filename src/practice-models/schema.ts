@@ -109,11 +109,20 @@ export const progressionToolUses = [
 
 const codes = (what: string) => z.array(code).min(1, `Choose at least one ${what}`)
 
+/**
+ * The tools Tandem records on a form of its own and scores (issue 9); any other tool is recorded as completed, with a
+ * summary. The spider graph: each of the model's domains scored 1–10, with its direction of travel.
+ */
+export const toolInstruments = ['spider-graph'] as const
+
 const toolFields = {
   code,
   label,
   description,
   source,
+  instrument: z
+    .enum(toolInstruments, { error: `Choose one of Tandem's own forms: ${toolInstruments.join(', ')}` })
+    .optional(),
   /** Other tools (by code) any one of which meets the same requirement, e.g. RCADS or SCORE-15. */
   alternatives: z.array(code).optional(),
 }

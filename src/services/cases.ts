@@ -7,6 +7,7 @@ import type { createOversightService } from './oversight.js'
 import type { createPlanService } from './plans.js'
 import type { createPracticeModelService } from './practiceModels.js'
 import type { createProgrammeService } from './programmes.js'
+import type { createSpiderGraphService } from './spiderGraphs.js'
 import type { createTafMeetingService } from './tafMeetings.js'
 import type { createWorkSessionService } from './workSessions.js'
 
@@ -27,6 +28,7 @@ export function createCaseService(
     workSessions: ReturnType<typeof createWorkSessionService>
     programmes: ReturnType<typeof createProgrammeService>
     oversight: ReturnType<typeof createOversightService>
+    spiderGraphs: ReturnType<typeof createSpiderGraphService>
     practiceModels: ReturnType<typeof createPracticeModelService>
   },
 ) {
@@ -51,6 +53,7 @@ export function createCaseService(
       // The initial TAF's clock starts at the first allocation: reallocating does not restart it.
       const allocatedOn = found.allocations.map(allocation => allocation.allocated_on).sort()[0] ?? null
       const initial = taf.meetings.find(meeting => meeting.kind === 'initial' && meeting.status !== 'cancelled')
+      const spiderGraph = await deps.spiderGraphs.forCase(authorityId, episodeId, model)
       const steps = casePathway(
         {
           today,
@@ -96,6 +99,7 @@ export function createCaseService(
         sessions,
         programmes,
         oversight,
+        spiderGraph,
         timeline,
       }
     },

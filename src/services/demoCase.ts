@@ -12,6 +12,7 @@ import {
 import { insertOversightEntry } from '../data/oversight.js'
 import { insertAction, insertOutcome, insertPlanVersion } from '../data/plans.js'
 import { insertProgrammeDelivery } from '../data/programmes.js'
+import { insertSpiderGraphScores } from '../data/spiderGraphs.js'
 import { insertTafMeeting, insertToolRecord, recordMeetingHeld } from '../data/tafMeetings.js'
 import { insertVisitFrequency, insertWorkSession } from '../data/workSessions.js'
 import type { FamilyMemberRole, GenderCode } from '../data/schema.js'
@@ -126,7 +127,7 @@ export async function seedWorkedCase(
   await chronicle(day(-80), chronologyEvents.agreementSigned, `Early help agreement signed by ${mother.name}`)
   const baselineTool =
     model.progressionTools.find(tool => tool.when === 'baseline_and_reviews') ?? model.progressionTools[0]!
-  await insertToolRecord(ex, {
+  const baselineToolId = await insertToolRecord(ex, {
     authorityId,
     episodeId,
     tool: baselineTool.code,
@@ -134,9 +135,28 @@ export async function seedWorkedCase(
     completedOn: day(-79),
     completedWith: `${mother.name} and the children`,
     summary: 'Lowest scores: routines, school attendance and money worries.',
+    familyViews: baselineTool.instrument === 'spider-graph' ? 'We want help getting the mornings right.' : null,
+    parentPersonId: baselineTool.instrument === 'spider-graph' ? mother.personId : null,
     by: workerUserId,
     at,
   })
+  if (baselineTool.instrument === 'spider-graph') {
+    // The worker's and the mother's scores, 1 (the greatest worry) to 10 (going well).
+    const worker = [5, 6, 4, 6, 3, 5, 7, 3]
+    const parent = [6, 7, 5, 6, 4, 4, 8, 2]
+    await insertSpiderGraphScores(
+      ex,
+      authorityId,
+      baselineToolId,
+      model.spiderGraphDomains.map((domain, index) => ({
+        domainCode: domain.code,
+        domainLabel: domain.label,
+        worker: worker[index % worker.length]!,
+        parent: parent[index % parent.length]!,
+        child: null,
+      })),
+    )
+  }
   await chronicle(day(-79), chronologyEvents.toolCompleted, `${baselineTool.label} completed (baseline)`)
 
   // The assessment, approved by the manager.

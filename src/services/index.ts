@@ -17,6 +17,7 @@ import { createPanelService } from './panels.js'
 import { createRequestService } from './requests.js'
 import { createAssessmentService } from './assessments.js'
 import { createTafMeetingService } from './tafMeetings.js'
+import { createSpiderGraphService } from './spiderGraphs.js'
 import { createPlanService } from './plans.js'
 import { createWorkSessionService } from './workSessions.js'
 import { createProgrammeService } from './programmes.js'
@@ -50,6 +51,7 @@ export function createServices(deps: ServiceDeps) {
     workSessions: createWorkSessionService(deps, casework),
     programmes: createProgrammeService(deps, casework),
     oversight: createOversightService(deps, casework),
+    spiderGraphs: createSpiderGraphService(deps, casework),
   }
   const panels = createPanelService(deps, { accessLog, chronology, practiceModels, episodes, requests })
   return {

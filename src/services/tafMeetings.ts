@@ -69,6 +69,43 @@ export interface ToolRecordInput {
   summary: string
 }
 
+/** Tools recorded on a form of their own, with their scores (spiderGraphs.ts), rather than on the simple tool form. */
+const hasOwnForm = (tool: { instrument?: string }) => tool.instrument !== undefined
+
+/** The authority's spider graph, if its practice model has one. */
+export function spiderGraphToolOf(model: PracticeModel) {
+  return model.progressionTools.find(tool => tool.instrument === 'spider-graph') ?? null
+}
+
+/**
+ * What every progression tool record must have, whichever the tool: an open episode with its worker (001 §4: "completed
+ * by the allocated worker in partnership with the family"), the stage, a date from the episode's opening to today,
+ * and who in the family took part.
+ */
+export function toolRecordErrors(
+  episode: { status: string; worker_user_id: string | null; opened_on: string },
+  input: { stage: string | null; completedOn: string | null; completedWith: string },
+  today: string,
+  firstField: string,
+) {
+  const errors: FieldError[] = []
+  if (episode.status !== 'open') errors.push({ field: firstField, message: 'The episode is closed' })
+  else if (!episode.worker_user_id)
+    errors.push({
+      field: firstField,
+      message: 'Allocate a worker first: the allocated worker completes the tool with the family',
+    })
+  const stage = toolStages.find(known => known === input.stage)
+  if (!stage) errors.push({ field: 'stage', message: 'Select the stage the tool was completed at' })
+  const dateError = (message: string) => errors.push({ field: 'completedOn', anchor: 'completedOn-day', message })
+  if (!input.completedOn) dateError('Enter the date the tool was completed')
+  else if (input.completedOn > today) dateError('The date must be today or in the past')
+  else if (input.completedOn < episode.opened_on)
+    dateError(`The date must be on or after the episode opened, ${formatDate(episode.opened_on)}`)
+  if (!input.completedWith.trim()) errors.push({ field: 'completedWith', message: 'Enter who in the family took part' })
+  return { errors, stage }
+}
+
 /** The meeting's kind in words: "Initial Team Around the Family meeting". */
 export function meetingTitle(model: PracticeModel, kind: TafKind) {
   return `${kind[0]!.toUpperCase()}${kind.slice(1)} ${model.vocabulary.teamAroundTheFamily} meeting`
@@ -660,7 +697,16 @@ export function createTafMeetingService(
     async toolForm(ctx: RequestContext, episodeId: string) {
       const { episode } = await access.episode(ctx, episodeId, 'episode:work')
       const { model } = await practiceModels.get(ctx.actor.authorityId)
-      return { episode, model, stageLabels: toolStageLabels(model), stages: toolStages, today: todayIn(clock.now()) }
+      return {
+        episode,
+        model,
+        // The spider graph has a form of its own, for its scores.
+        tools: model.progressionTools.filter(tool => !hasOwnForm(tool)),
+        spiderGraph: spiderGraphToolOf(model),
+        stageLabels: toolStageLabels(model),
+        stages: toolStages,
+        today: todayIn(clock.now()),
+      }
     },
 
     /**
@@ -671,37 +717,14 @@ export function createTafMeetingService(
       const authorityId = ctx.actor.authorityId
       const { episode } = await access.episode(ctx, episodeId, 'episode:work')
       const { model } = await practiceModels.get(authorityId)
-      const errors: FieldError[] = []
-      if (episode.status !== 'open') errors.push({ field: 'tool', message: 'The episode is closed' })
-      else if (!episode.worker_user_id)
-        errors.push({
-          field: 'tool',
-          message: 'Allocate a worker first: the allocated worker completes the tool with the family',
-        })
       const tool = model.progressionTools.find(known => known.code === input.tool)
-      if (!tool) errors.push({ field: 'tool', message: 'Select the progression of change tool' })
-      const stage = toolStages.find(known => known === input.stage)
-      if (!stage) errors.push({ field: 'stage', message: 'Select the stage the tool was completed at' })
-      if (!input.completedOn)
-        errors.push({
-          field: 'completedOn',
-          anchor: 'completedOn-day',
-          message: 'Enter the date the tool was completed',
+      const { errors, stage } = toolRecordErrors(episode, input, todayIn(clock.now()), 'tool')
+      if (tool && hasOwnForm(tool))
+        errors.unshift({
+          field: 'tool',
+          message: `Record the ${tool.label.toLowerCase()} on its own form, with its scores`,
         })
-      else if (input.completedOn > todayIn(clock.now()))
-        errors.push({
-          field: 'completedOn',
-          anchor: 'completedOn-day',
-          message: 'The date must be today or in the past',
-        })
-      else if (input.completedOn < episode.opened_on)
-        errors.push({
-          field: 'completedOn',
-          anchor: 'completedOn-day',
-          message: `The date must be on or after the episode opened, ${formatDate(episode.opened_on)}`,
-        })
-      if (!input.completedWith.trim())
-        errors.push({ field: 'completedWith', message: 'Enter who in the family took part' })
+      else if (!tool) errors.unshift({ field: 'tool', message: 'Select the progression of change tool' })
       if (errors.length > 0) throw new ValidationError(errors)
       return access.transaction(async trx => {
         const at = clock.now()

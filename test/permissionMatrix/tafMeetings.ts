@@ -1,6 +1,6 @@
 import { overseesCase, worksCase, worksFamilies, type Allowed } from './roles.js'
 
-/** The permission matrix's lines for Team Around the Family meetings and progression tool records (issue 8). */
+/** The permission matrix's lines for Team Around the Family meetings and progression tool records (issue 8), and the spider graph (issue 9). */
 export default {
   'GET /episodes/:episodeId/taf-meetings': worksFamilies,
   'GET /episodes/:episodeId/taf-meetings/new': worksCase,
@@ -16,6 +16,10 @@ export default {
   'GET /episodes/:episodeId/tools': worksFamilies,
   'GET /episodes/:episodeId/tools/new': worksCase,
   'POST /episodes/:episodeId/tools': worksCase,
+  // The spider graph's own form, for its scores, and its chart with the direction of travel (issue 9).
+  'GET /episodes/:episodeId/spider-graph': worksFamilies,
+  'GET /episodes/:episodeId/spider-graph/new': worksCase,
+  'POST /episodes/:episodeId/spider-graph': worksCase,
   'GET /api/v1/episodes/:episodeId/taf-meetings': worksFamilies,
   'POST /api/v1/episodes/:episodeId/taf-meetings': worksCase,
   'GET /api/v1/episodes/:episodeId/taf-meetings/:tafMeetingId': worksFamilies,
@@ -24,4 +28,6 @@ export default {
   'POST /api/v1/episodes/:episodeId/taf-meetings/:tafMeetingId/override': overseesCase,
   'GET /api/v1/episodes/:episodeId/tools': worksFamilies,
   'POST /api/v1/episodes/:episodeId/tools': worksCase,
+  'GET /api/v1/episodes/:episodeId/spider-graphs': worksFamilies,
+  'POST /api/v1/episodes/:episodeId/spider-graphs': worksCase,
 } satisfies Record<string, Allowed>

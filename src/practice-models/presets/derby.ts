@@ -594,6 +594,7 @@ export const derbyPreset = {
     {
       code: 'spider-graph',
       label: 'Spider graph',
+      instrument: 'spider-graph',
       description:
         'Completed by the allocated worker with the family before the first TAF meeting to benchmark where the family ' +
         'are, reviewed before each TAF review meeting as the basis for discussing progress, and reviewed at the end of ' +

@@ -348,6 +348,7 @@ export const durhamPreset = {
     {
       code: 'spider-graph',
       label: 'Spider graph',
+      instrument: 'spider-graph',
       description: 'Completed with the family at the start, reviewed before each TAF review and at closure.',
       when: 'baseline_and_reviews',
     },

@@ -559,6 +559,7 @@ export const leedsPreset = {
     {
       code: 'spider_graph',
       label: 'Spider graph',
+      instrument: 'spider-graph',
       description: 'Completed with the family at the start, reviewed before each TAF review and at closure.',
       when: 'baseline_and_reviews',
     },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signedIn, type Agent } from '../../../test/agent.js'
 import { buildTestApp, demoEmail, type TestApp } from '../../../test/app.js'
 import { apiTokenFor, demoRecords, frontDoorRecords } from '../../../test/fixtures.js'
+import { presets } from '../../practice-models/presets/index.js'
 
 // The case page (issue 8): where the case is in the pathway and what is due next, from the records alone.
 // 001_cfe3ebe7e928b659.txt §4: a TAF meeting "within 6 weeks of allocation"; the agreement and "an initial
@@ -130,12 +131,12 @@ describe('the case page’s pathway and what is due next', () => {
     )
     expect(agreed.statusCode, agreed.body).toBe(303)
     const { token } = await apiTokenFor(t, demoEmail('practitioner', 'derby'))
-    const tool = await api(token, 'POST', `/api/v1/episodes/${episodeId}/tools`, {
-      tool: 'spider-graph',
+    const tool = await api(token, 'POST', `/api/v1/episodes/${episodeId}/spider-graphs`, {
       stage: 'baseline',
       completedOn: '2027-01-04',
       completedWith: 'Both parents',
       summary: 'Routines and school attendance lowest.',
+      scores: Object.fromEntries(presets.derby.spiderGraphDomains.map(domain => [domain.code, { worker: 4 }])),
     })
     expect(tool.statusCode, tool.body).toBeLessThan(300)
     const planned = await api(token, 'POST', `/api/v1/episodes/${episodeId}/taf-meetings`, {

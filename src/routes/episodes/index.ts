@@ -15,10 +15,12 @@ import { submitForm } from '../families/submit.js'
 import { labelsOf } from '../../services/requests.js'
 import assessmentRoutes from './assessments.js'
 import tafMeetingRoutes from './tafMeetings.js'
+import spiderGraphRoutes from './spiderGraphs.js'
 import planRoutes from './plans.js'
 import workSessionRoutes from './workSessions.js'
 import programmeRoutes from './programmes.js'
 import oversightRoutes from './oversight.js'
+import { directionTags } from '../../services/spiderGraphs.js'
 
 /** A change of the family's level of need within the episode (the staircase). */
 const levelSchema = z.strictObject({
@@ -53,6 +55,7 @@ const episodeRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { 
   for (const routes of [
     assessmentRoutes,
     tafMeetingRoutes,
+    spiderGraphRoutes,
     planRoutes,
     workSessionRoutes,
     programmeRoutes,
@@ -75,7 +78,7 @@ const episodeRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { 
     const found = await services.cases.view(ctx, idParam(request.params, 'episodeId'))
     const query = request.query as Record<string, unknown>
     const banner = ['levelChanged', 'allocated', 'agreed'].find(flag => query[flag] === '1')
-    return reply.view('episodes/episode.njk', { ...found, labels: labelsOf(found.model), banner })
+    return reply.view('episodes/episode.njk', { ...found, labels: labelsOf(found.model), banner, directionTags })
   })
 
   async function renderLevelForm(

@@ -428,13 +428,16 @@ describe('reviews and cancelling (001 §4: "TAF review meetings must be held …
 describe('progression of change tool records', () => {
   it('records tools newest first, refuses an incomplete one and a partner who does not lead', async () => {
     const practitioner = await at('2027-02-23', demoEmail('practitioner', 'derby'))
-    const tools = presets.derby.progressionTools
+    // The spider graph has a form of its own, for its scores (spiderGraphs.test.ts): the others are recorded here.
+    const tools = presets.derby.progressionTools.filter(tool => !tool.instrument)
     const before = await count('progression_tool_record', episodeId)
     const page = await practitioner.get(`/episodes/${episodeId}/tools/new?stage=baseline`)
     expect(page.statusCode).toBe(200)
     expect(page.body).toContain(tools[0]!.label)
     expect(page.body).toContain(`Baseline (before the first ${derbyWords.tafAbbreviation})`)
     expect(page.body).toContain(`Review (before a ${derbyWords.tafAbbreviation} review)`)
+    expect(page.body).toContain(`href="/episodes/${episodeId}/spider-graph/new"`)
+    expect(page.body).not.toContain('value="spider-graph"')
     const empty = await practitioner.post(`/episodes/${episodeId}/tools`, {})
     expect(empty.statusCode).toBe(400)
     expect(empty.body).toContain('Select the progression of change tool')
@@ -444,6 +447,16 @@ describe('progression of change tool records', () => {
     const partial = await practitioner.post(`/episodes/${episodeId}/tools`, { 'completedOn-day': '1' })
     expect(partial.statusCode).toBe(400)
     expect(partial.body).toContain('The date the tool was completed must include a month and a year')
+    const spider = await practitioner.post(`/episodes/${episodeId}/tools`, {
+      tool: 'spider-graph',
+      stage: 'baseline',
+      'completedOn-day': '15',
+      'completedOn-month': '12',
+      'completedOn-year': '2026',
+      completedWith: 'Mum',
+    })
+    expect(spider.statusCode).toBe(400)
+    expect(spider.body).toContain('Record the spider graph on its own form, with its scores')
     expect(await count('progression_tool_record', episodeId)).toBe(before)
     const record = (tool: string, stage: string, day: string, month: string, summary: string) =>
       practitioner.post(`/episodes/${episodeId}/tools`, {
@@ -531,7 +544,7 @@ describe('a partner who is the lead professional (001 §4: "The Lead Professiona
     const tool = await partner.post(
       `/episodes/${leedsEpisode}/tools`,
       {
-        tool: presets.leeds.progressionTools[0]!.code,
+        tool: presets.leeds.progressionTools.find(known => !known.instrument)!.code,
         stage: 'baseline',
         'completedOn-day': '1',
         'completedOn-month': '12',
