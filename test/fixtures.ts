@@ -134,19 +134,23 @@ export async function frontDoorRecords(t: TestApp, familyId: string) {
  * first, so a refusal is a 403 before the part is looked for, and an allowed user then gets a 404.
  */
 export function caseworkIds(): Record<string, string> {
-  return Object.fromEntries(
-    [
-      'assessmentId',
-      'tafMeetingId',
-      'planVersionId',
-      'workSessionId',
-      'programmeDeliveryId',
-      'oversightEntryId',
-      'toolRecordId',
-      'outcomeKey',
-      'actionKey',
-    ].map(name => [name, randomUUID()]),
-  )
+  return {
+    ...Object.fromEntries(
+      [
+        'assessmentId',
+        'tafMeetingId',
+        'planVersionId',
+        'workSessionId',
+        'programmeDeliveryId',
+        'oversightEntryId',
+        'toolRecordId',
+        'outcomeKey',
+        'actionKey',
+      ].map(name => [name, randomUUID()]),
+    ),
+    // A licensed instrument whose results a route records (issue 9): Derby's model has RCADS, Leeds' has not.
+    instrument: 'rcads',
+  }
 }
 
 /** Rows of the case's work that belong to one episode (the demo's worked cases have their own). */
@@ -184,4 +188,36 @@ export async function countForEpisode(
             .select(eb => eb.fn.countAll<string>().as('n'))
             .executeTakeFirstOrThrow()
   return Number(counted.n)
+}
+
+/**
+ * Allocates a Derby episode to the demo practitioner through the team manager's page, as a test's starting point for
+ * the work of the case: the allocation's date is `on` (the clock is left where it is).
+ */
+export async function allocateToPractitioner(t: TestApp, episodeId: string, on: string) {
+  const db = t.testDatabase.database.db
+  const manager = await signedIn(t.app, demoEmail('team_manager', 'derby'))
+  const [episode, worker] = await Promise.all([
+    db.selectFrom('episode').select('version').where('episode_id', '=', episodeId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('app_user')
+      .select('user_id')
+      .where('email', '=', demoEmail('practitioner', 'derby'))
+      .executeTakeFirstOrThrow(),
+  ])
+  const [year, month, day] = on.split('-')
+  const allocated = await manager.post(
+    `/episodes/${episodeId}/allocate`,
+    {
+      version: String(episode.version),
+      workerUserId: worker.user_id,
+      leadProfessionalUserId: '',
+      'allocatedOn-day': String(Number(day)),
+      'allocatedOn-month': String(Number(month)),
+      'allocatedOn-year': year!,
+      reason: '',
+    },
+    { from: `/episodes/${episodeId}/allocate` },
+  )
+  if (allocated.statusCode !== 303) throw new Error(`The allocation was refused: ${allocated.statusCode}`)
 }

@@ -18,10 +18,12 @@ import panelApiRoutes from './panels.js'
 import assessmentApiRoutes from './assessments.js'
 import tafMeetingApiRoutes from './tafMeetings.js'
 import spiderGraphApiRoutes from './spiderGraphs.js'
+import cseScreeningApiRoutes from './cseScreenings.js'
 import planApiRoutes from './plans.js'
 import workSessionApiRoutes from './workSessions.js'
 import programmeApiRoutes from './programmes.js'
 import oversightApiRoutes from './oversight.js'
+import instrumentResultApiRoutes from './instrumentResults.js'
 
 /** The document with only the component schemas it refers to (zod yields an input and an output of each). */
 const transformObject: typeof jsonSchemaTransformObject = document => {
@@ -103,10 +105,12 @@ const apiRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { serv
     assessmentApiRoutes,
     tafMeetingApiRoutes,
     spiderGraphApiRoutes,
+    cseScreeningApiRoutes,
     planApiRoutes,
     workSessionApiRoutes,
     programmeApiRoutes,
     oversightApiRoutes,
+    instrumentResultApiRoutes,
   ])
     await app.register(routes, { services })
 }

@@ -319,3 +319,36 @@ export async function agreementsOf(ex: Executor, authorityId: string, episodeId:
       .map(signer => `${signer.given_name} ${signer.family_name}`),
   }))
 }
+
+/**
+ * For each episode, the concerns of the request for support that opened it and the progression tools recorded on
+ * it (by code): what the guardrails on tools need (services/guardrails.ts). An episode a step down opened has no
+ * request, so no concerns.
+ */
+export async function concernsAndToolsOf(ex: Executor, authorityId: string, episodeIds: readonly string[]) {
+  const found = new Map<string, { concerns: string[]; tools: string[] }>(
+    episodeIds.map(id => [id, { concerns: [], tools: [] }]),
+  )
+  if (episodeIds.length === 0) return found
+  const [requests, tools] = await Promise.all([
+    ex
+      .selectFrom('episode as e')
+      .innerJoin('support_request as r', join =>
+        join.onRef('r.authority_id', '=', 'e.authority_id').onRef('r.request_id', '=', 'e.request_id'),
+      )
+      .select(['e.episode_id', 'r.concerns'])
+      .where('e.authority_id', '=', authorityId)
+      .where('e.episode_id', 'in', episodeIds)
+      .execute(),
+    ex
+      .selectFrom('progression_tool_record')
+      .select(['episode_id', 'tool'])
+      .distinct()
+      .where('authority_id', '=', authorityId)
+      .where('episode_id', 'in', episodeIds)
+      .execute(),
+  ])
+  for (const request of requests) found.get(request.episode_id)!.concerns.push(...request.concerns)
+  for (const tool of tools) found.get(tool.episode_id)!.tools.push(tool.tool)
+  return found
+}

@@ -632,6 +632,42 @@ export interface AssessmentReviewTable {
 export const toolStages = ['baseline', 'review', 'closing', 'other'] as const
 export type ToolStage = (typeof toolStages)[number]
 
+export const cseRiskLevels = ['no_low', 'medium', 'high'] as const
+export type CseRiskLevel = (typeof cseRiskLevels)[number]
+export const safeguardingActionKinds = [
+  'strategy_discussion',
+  'referral_to_social_care',
+  'cse_team',
+  'police',
+  'other',
+] as const
+export type SafeguardingActionKind = (typeof safeguardingActionKinds)[number]
+
+export interface CseScreeningTable {
+  authority_id: string
+  tool_record_id: string
+  person_id: string
+  risk_level: CseRiskLevel
+  actions: string | null
+}
+
+export interface CseScreeningIndicatorTable {
+  authority_id: string
+  tool_record_id: string
+  indicator: string
+}
+
+export interface SafeguardingActionTable {
+  authority_id: string
+  safeguarding_action_id: Generated<string>
+  tool_record_id: string
+  taken_on: IsoDate
+  kind: SafeguardingActionKind
+  detail: string
+  recorded_at: Timestamp
+  recorded_by: string
+}
+
 export interface ProgressionToolRecordTable {
   authority_id: string
   tool_record_id: Generated<string>
@@ -648,6 +684,18 @@ export interface ProgressionToolRecordTable {
   /** Whose own scores the spider graph's parent and child columns hold, where they gave them. */
   parent_person_id: string | null
   child_person_id: string | null
+  /** A licensed instrument's subject: the child a GCP2 or RCADS is about, or the family member who answered SCORE-15. */
+  subject_person_id: string | null
+}
+
+/** One result of a licensed instrument: a GCP2 area's grade, an RCADS subscale's T-score or a SCORE-15 answer. */
+export interface InstrumentResultTable {
+  authority_id: string
+  tool_record_id: string
+  /** The area, subscale or item's code (SCORE-15: `item1` … `item15`). */
+  item: string
+  position: number
+  value: number
 }
 
 export interface SpiderGraphScoreTable {
@@ -884,6 +932,10 @@ export interface DB {
   assessment_review: AssessmentReviewTable
   progression_tool_record: ProgressionToolRecordTable
   spider_graph_score: SpiderGraphScoreTable
+  instrument_result: InstrumentResultTable
+  cse_screening: CseScreeningTable
+  cse_screening_indicator: CseScreeningIndicatorTable
+  safeguarding_action: SafeguardingActionTable
   taf_meeting: TafMeetingTable
   taf_attendee: TafAttendeeTable
   plan_version: PlanVersionTable

@@ -111,9 +111,11 @@ const codes = (what: string) => z.array(code).min(1, `Choose at least one ${what
 
 /**
  * The tools Tandem records on a form of its own and scores (issue 9); any other tool is recorded as completed, with a
- * summary. The spider graph: each of the model's domains scored 1–10, with its direction of travel.
+ * summary. The spider graph: each of the model's domains scored 1–10, with its direction of travel. The CSE screening:
+ * a child's indicators and risk level, a medium or high risk needing a safeguarding action.
+ * Graded Care Profile 2, RCADS and SCORE-15: their results, as each instrument's own published scoring gives them.
  */
-export const toolInstruments = ['spider-graph'] as const
+export const toolInstruments = ['spider-graph', 'cse-screening', 'graded-care-profile-2', 'rcads', 'score-15'] as const
 
 const toolFields = {
   code,

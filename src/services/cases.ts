@@ -1,4 +1,6 @@
 import { listChronology } from '../data/chronology.js'
+import { concernsAndToolsOf } from '../data/episodes.js'
+import { missingConcernTools } from './guardrails.js'
 import type { createAssessmentService } from './assessments.js'
 import { casePathway, dueNext } from './casePathway.js'
 import type { RequestContext, ServiceDeps } from './context.js'
@@ -8,6 +10,7 @@ import type { createPlanService } from './plans.js'
 import type { createPracticeModelService } from './practiceModels.js'
 import type { createProgrammeService } from './programmes.js'
 import type { createSpiderGraphService } from './spiderGraphs.js'
+import { cseToolOf, type createCseScreeningService } from './cseScreenings.js'
 import type { createTafMeetingService } from './tafMeetings.js'
 import type { createWorkSessionService } from './workSessions.js'
 
@@ -29,6 +32,7 @@ export function createCaseService(
     programmes: ReturnType<typeof createProgrammeService>
     oversight: ReturnType<typeof createOversightService>
     spiderGraphs: ReturnType<typeof createSpiderGraphService>
+    cseScreenings: ReturnType<typeof createCseScreeningService>
     practiceModels: ReturnType<typeof createPracticeModelService>
   },
 ) {
@@ -53,7 +57,11 @@ export function createCaseService(
       // The initial TAF's clock starts at the first allocation: reallocating does not restart it.
       const allocatedOn = found.allocations.map(allocation => allocation.allocated_on).sort()[0] ?? null
       const initial = taf.meetings.find(meeting => meeting.kind === 'initial' && meeting.status !== 'cancelled')
-      const spiderGraph = await deps.spiderGraphs.forCase(authorityId, episodeId, model)
+      const [spiderGraph, cse, facts] = await Promise.all([
+        deps.spiderGraphs.forCase(authorityId, episodeId, model),
+        cseToolOf(model) ? deps.cseScreenings.forEpisode(authorityId, episodeId) : null,
+        concernsAndToolsOf(db, authorityId, [episodeId]),
+      ])
       const steps = casePathway(
         {
           today,
@@ -100,6 +108,9 @@ export function createCaseService(
         programmes,
         oversight,
         spiderGraph,
+        // Tools the case's concerns call for and it lacks (DESIGN §4): flagged until one is recorded.
+        missingTools: episode.status === 'open' ? missingConcernTools(model, facts.get(episodeId)!) : [],
+        cse: cse && { label: cseToolOf(model)!.label, count: cse.screenings.length, awaiting: cse.awaiting },
         timeline,
       }
     },

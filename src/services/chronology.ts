@@ -44,6 +44,8 @@ export const chronologyEvents = {
   assessmentApproved: 'assessment approved',
   assessmentReturned: 'assessment returned',
   toolCompleted: 'progression tool completed',
+  cseScreened: 'cse screening recorded',
+  safeguardingAction: 'safeguarding action recorded',
   tafPlanned: 'team around the family meeting planned',
   tafHeld: 'team around the family meeting held',
   tafCancelled: 'team around the family meeting cancelled',

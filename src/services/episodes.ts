@@ -5,6 +5,7 @@ import {
   insertAgreement,
   allocationsOf,
   childrenOf,
+  concernsAndToolsOf,
   episodesOfFamily,
   findEpisode,
   insertEpisode,
@@ -25,6 +26,7 @@ import { chronologyEvents, type createChronologyService } from './chronology.js'
 import type { RequestContext, ServiceDeps } from './context.js'
 import type { createPracticeModelService } from './practiceModels.js'
 import type { RecordAccess } from './recordAccess.js'
+import { missingConcernTools } from './guardrails.js'
 
 export interface EpisodeOpening {
   familyId: string
@@ -109,7 +111,21 @@ export function createEpisodeService(
     /** The open episodes of the families the user sees, oldest first; only those without a worker if asked. */
     async list(ctx: RequestContext, filters: { unallocated: boolean }) {
       authorize(ctx.actor, 'episodes:list')
-      return listEpisodes(db, ctx.actor.authorityId, scopes.visibleFamilies(ctx.actor), filters)
+      const authorityId = ctx.actor.authorityId
+      const [episodes, { model }] = await Promise.all([
+        listEpisodes(db, authorityId, scopes.visibleFamilies(ctx.actor), filters),
+        practiceModels.get(authorityId),
+      ])
+      const facts = await concernsAndToolsOf(
+        db,
+        authorityId,
+        episodes.map(episode => episode.episode_id),
+      )
+      // Each episode with the tools its concerns call for and it lacks, flagged on the list (DESIGN §4).
+      return episodes.map(episode => ({
+        ...episode,
+        missingTools: missingConcernTools(model, facts.get(episode.episode_id)!),
+      }))
     },
 
     /** One episode, if the user may see its family. */

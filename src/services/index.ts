@@ -18,6 +18,8 @@ import { createRequestService } from './requests.js'
 import { createAssessmentService } from './assessments.js'
 import { createTafMeetingService } from './tafMeetings.js'
 import { createSpiderGraphService } from './spiderGraphs.js'
+import { createInstrumentResultService } from './instrumentResults.js'
+import { createCseScreeningService } from './cseScreenings.js'
 import { createPlanService } from './plans.js'
 import { createWorkSessionService } from './workSessions.js'
 import { createProgrammeService } from './programmes.js'
@@ -52,6 +54,8 @@ export function createServices(deps: ServiceDeps) {
     programmes: createProgrammeService(deps, casework),
     oversight: createOversightService(deps, casework),
     spiderGraphs: createSpiderGraphService(deps, casework),
+    instrumentResults: createInstrumentResultService(deps, casework),
+    cseScreenings: createCseScreeningService(deps, casework),
   }
   const panels = createPanelService(deps, { accessLog, chronology, practiceModels, episodes, requests })
   return {

@@ -1,3 +1,4 @@
+import { cseScreeningsOf } from '../data/cseScreenings.js'
 import { childrenOf } from '../data/episodes.js'
 import { membersOf } from '../data/people.js'
 import { professionalsOf } from '../data/records.js'
@@ -23,6 +24,7 @@ import { can, episodeAbilities } from '../policies/index.js'
 import type { PracticeModel } from '../practice-models/schema.js'
 import type { CaseworkDeps } from './casework.js'
 import { chronologyEvents } from './chronology.js'
+import { safeguardingErrors } from './cseScreenings.js'
 import type { RequestContext, ServiceDeps } from './context.js'
 import type { createPlanService } from './plans.js'
 
@@ -139,12 +141,13 @@ export function createTafMeetingService(
 
   /** Where the episode stands for its meetings: the allocation's clock, the agreement, the baseline tool. */
   async function standing(authorityId: string, episodeId: string) {
-    const [allocatedOn, agreedOn, tools, meetings, { model }] = await Promise.all([
+    const [allocatedOn, agreedOn, tools, meetings, { model }, screenings] = await Promise.all([
       firstAllocatedOn(db, authorityId, episodeId),
       firstAgreedOn(db, authorityId, episodeId),
       toolRecordsOf(db, authorityId, episodeId),
       meetingsOf(db, authorityId, episodeId),
       practiceModels.get(authorityId),
+      cseScreeningsOf(db, authorityId, episodeId),
     ])
     const baselineToolOn =
       tools
@@ -167,6 +170,8 @@ export function createTafMeetingService(
       baselineToolOn,
       tools,
       meetings,
+      // A medium or high CSE risk with no safeguarding action recorded: no meeting is recorded as held until there is.
+      safeguarding: safeguardingErrors(screenings),
       initialHeldOn: initialHeldOn ?? null,
       lastHeldOn,
       initialDueOn,
@@ -425,6 +430,9 @@ export function createTafMeetingService(
         baselineToolOn: facts.baselineToolOn,
         // What the initial meeting still needs, as things stand today (unless a manager has let it go ahead).
         missing: initial && planned && !meeting.override_reason ? missingBeforeInitial(facts, today) : [],
+        // What no manager can let go: a CSE risk waiting for its safeguarding action.
+        safeguarding: planned ? facts.safeguarding : [],
+        hasSpiderGraph: spiderGraphToolOf(facts.model) !== null,
         abilities: episodeAbilities(ctx.actor, resource),
         canRecordHeld: work && open && planned,
         canCancel: work && open && planned,
@@ -490,6 +498,8 @@ export function createTafMeetingService(
       // 001 §4: the agreement and an initial progression of change tool come before the first TAF meeting.
       if (meeting.kind === 'initial' && !meeting.override_reason)
         errors.push(...missingBeforeInitial(facts, input.heldOn && input.heldOn <= today ? input.heldOn : today))
+      // 003 action 1.3: safeguarding procedures followed where a CSE screening found a medium or high risk.
+      errors.push(...facts.safeguarding)
       const attendance = attendees.map(attendee => ({
         position: attendee.position,
         name: attendee.name,

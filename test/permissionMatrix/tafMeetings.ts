@@ -20,6 +20,16 @@ export default {
   'GET /episodes/:episodeId/spider-graph': worksFamilies,
   'GET /episodes/:episodeId/spider-graph/new': worksCase,
   'POST /episodes/:episodeId/spider-graph': worksCase,
+  // The licensed instruments' results: Graded Care Profile 2, RCADS and SCORE-15 (issue 9).
+  'GET /episodes/:episodeId/instruments/:instrument': worksFamilies,
+  'GET /episodes/:episodeId/instruments/:instrument/new': worksCase,
+  'POST /episodes/:episodeId/instruments/:instrument': worksCase,
+  // CSE screening and the safeguarding action a medium or high risk needs (issue 9).
+  'GET /episodes/:episodeId/cse-screening': worksFamilies,
+  'GET /episodes/:episodeId/cse-screening/new': worksCase,
+  'POST /episodes/:episodeId/cse-screening': worksCase,
+  'GET /episodes/:episodeId/cse-screening/:toolRecordId/safeguarding-action': worksCase,
+  'POST /episodes/:episodeId/cse-screening/:toolRecordId/safeguarding-action': worksCase,
   'GET /api/v1/episodes/:episodeId/taf-meetings': worksFamilies,
   'POST /api/v1/episodes/:episodeId/taf-meetings': worksCase,
   'GET /api/v1/episodes/:episodeId/taf-meetings/:tafMeetingId': worksFamilies,
@@ -30,4 +40,9 @@ export default {
   'POST /api/v1/episodes/:episodeId/tools': worksCase,
   'GET /api/v1/episodes/:episodeId/spider-graphs': worksFamilies,
   'POST /api/v1/episodes/:episodeId/spider-graphs': worksCase,
+  'GET /api/v1/episodes/:episodeId/instruments/:instrument': worksFamilies,
+  'POST /api/v1/episodes/:episodeId/instruments/:instrument': worksCase,
+  'GET /api/v1/episodes/:episodeId/cse-screenings': worksFamilies,
+  'POST /api/v1/episodes/:episodeId/cse-screenings': worksCase,
+  'POST /api/v1/episodes/:episodeId/cse-screenings/:toolRecordId/safeguarding-actions': worksCase,
 } satisfies Record<string, Allowed>

@@ -608,6 +608,7 @@ export const derbyPreset = {
       // The seeds say "Graded Care Profile" (GCP); GCP2 is the NSPCC's current edition of it.
       code: 'graded-care-profile',
       label: 'Graded Care Profile 2 (GCP2)',
+      instrument: 'graded-care-profile-2',
       description:
         'In every case where neglect or poor care is a feature: to assess the initial level of concern, measure ' +
         'progress and inform the need to escalate the case.',
@@ -633,6 +634,7 @@ export const derbyPreset = {
       // 000 writes "ARCADS": the Revised Child Anxiety and Depression Scale, which 001 §4 calls RCADS.
       code: 'rcads',
       label: 'RCADS (Revised Child Anxiety and Depression Scale)',
+      instrument: 'rcads',
       description: 'RCADS or SCORE-15 is completed before a case is worked in IAPT CBT or systemic work.',
       when: 'before_service',
       programmes: ['iapt-cbt', 'family-systemic-interventions'],
@@ -645,6 +647,7 @@ export const derbyPreset = {
     {
       code: 'score-15',
       label: 'SCORE-15 (family functioning)',
+      instrument: 'score-15',
       description: 'RCADS or SCORE-15 is completed before a case is worked in IAPT CBT or systemic work.',
       when: 'before_service',
       programmes: ['iapt-cbt', 'family-systemic-interventions'],
@@ -658,6 +661,7 @@ export const derbyPreset = {
       // The age matches timescales.cseScreeningFromAge (10, "children over the age of 10"); the screening is due
       // within timescales.cseScreening (6 weeks).
       code: 'cse-screening',
+      instrument: 'cse-screening',
       label: 'CSE Risk Assessment Toolkit (CSE screening)',
       description:
         'Every case referred for a child aged 10 or over is screened for child sexual exploitation risks during the ' +

@@ -355,6 +355,7 @@ export const durhamPreset = {
     {
       code: 'graded-care-profile',
       label: 'Graded Care Profile 2 (GCP2)',
+      instrument: 'graded-care-profile-2',
       description: 'Where neglect is a feature: the initial level of care, progress and the need to step up.',
       when: 'where_concern',
       concerns: ['neglect'],
@@ -368,6 +369,7 @@ export const durhamPreset = {
     },
     {
       code: 'cse-screening',
+      instrument: 'cse-screening',
       label: 'CSE screening',
       description: 'Every child aged 10 or over is screened for risk of child sexual exploitation.',
       when: 'age_from',

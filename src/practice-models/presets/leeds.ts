@@ -566,6 +566,7 @@ export const leedsPreset = {
     {
       code: 'graded_care_profile',
       label: 'Graded Care Profile 2 (GCP2)',
+      instrument: 'graded-care-profile-2',
       description: 'Where neglect is a feature: the initial level of care, progress and the need for specialist help.',
       when: 'where_concern',
       concerns: ['neglect'],
@@ -579,6 +580,7 @@ export const leedsPreset = {
     },
     {
       code: 'cse_screening',
+      instrument: 'cse-screening',
       label: 'CSE screening',
       description: 'Every child aged 10 or over is screened for risk of child sexual exploitation.',
       when: 'age_from',

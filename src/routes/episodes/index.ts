@@ -16,11 +16,14 @@ import { labelsOf } from '../../services/requests.js'
 import assessmentRoutes from './assessments.js'
 import tafMeetingRoutes from './tafMeetings.js'
 import spiderGraphRoutes from './spiderGraphs.js'
+import cseScreeningRoutes from './cseScreenings.js'
 import planRoutes from './plans.js'
 import workSessionRoutes from './workSessions.js'
 import programmeRoutes from './programmes.js'
 import oversightRoutes from './oversight.js'
+import instrumentResultRoutes from './instrumentResults.js'
 import { directionTags } from '../../services/spiderGraphs.js'
+import { cseRiskLabels } from '../../services/cseScreenings.js'
 
 /** A change of the family's level of need within the episode (the staircase). */
 const levelSchema = z.strictObject({
@@ -56,10 +59,12 @@ const episodeRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { 
     assessmentRoutes,
     tafMeetingRoutes,
     spiderGraphRoutes,
+    cseScreeningRoutes,
     planRoutes,
     workSessionRoutes,
     programmeRoutes,
     oversightRoutes,
+    instrumentResultRoutes,
   ])
     await app.register(routes, { services })
 
@@ -78,7 +83,13 @@ const episodeRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { 
     const found = await services.cases.view(ctx, idParam(request.params, 'episodeId'))
     const query = request.query as Record<string, unknown>
     const banner = ['levelChanged', 'allocated', 'agreed'].find(flag => query[flag] === '1')
-    return reply.view('episodes/episode.njk', { ...found, labels: labelsOf(found.model), banner, directionTags })
+    return reply.view('episodes/episode.njk', {
+      ...found,
+      labels: labelsOf(found.model),
+      banner,
+      directionTags,
+      cseRiskLabels,
+    })
   })
 
   async function renderLevelForm(

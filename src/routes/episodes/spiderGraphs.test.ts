@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signedIn } from '../../../test/agent.js'
-import { apiTokenFor, demoRecords, frontDoorRecords } from '../../../test/fixtures.js'
+import { apiTokenFor, demoRecords, frontDoorRecords, allocateToPractitioner } from '../../../test/fixtures.js'
 import { buildTestApp, demoEmail, type TestApp } from '../../../test/app.js'
 import { presets } from '../../practice-models/presets/index.js'
 import { directionOfTravel } from '../../services/spiderGraphs.js'
@@ -27,26 +27,7 @@ beforeAll(async () => {
   const derby = await demoRecords(db(), 'derby')
   familyId = derby.partnerFamily.family_id
   ;({ episodeId } = await frontDoorRecords(t, familyId))
-  const manager = await signedIn(t.app, demoEmail('team_manager', 'derby'))
-  const episode = await db()
-    .selectFrom('episode')
-    .select('version')
-    .where('episode_id', '=', episodeId)
-    .executeTakeFirstOrThrow()
-  const allocated = await manager.post(
-    `/episodes/${episodeId}/allocate`,
-    {
-      version: String(episode.version),
-      workerUserId: derby.user(demoEmail('practitioner', 'derby')).user_id,
-      leadProfessionalUserId: '',
-      'allocatedOn-day': '23',
-      'allocatedOn-month': '11',
-      'allocatedOn-year': '2026',
-      reason: '',
-    },
-    { from: `/episodes/${episodeId}/allocate` },
-  )
-  expect(allocated.statusCode, allocated.body).toBe(303)
+  await allocateToPractitioner(t, episodeId, '2026-11-23')
 })
 afterAll(() => t.close())
 

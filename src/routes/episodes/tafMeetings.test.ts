@@ -213,7 +213,7 @@ describe('recording the initial meeting as held (issue 8 acceptance 2)', () => {
     expect(refused.body).toContain('The family has not signed the early help agreement')
     expect(refused.body).toContain('No baseline progression of change tool has been recorded')
     expect(refused.body).toContain(`href="/episodes/${episodeId}/agreement"`)
-    expect(refused.body).toContain(`href="/episodes/${episodeId}/tools/new?stage=baseline"`)
+    expect(refused.body).toContain(`href="/episodes/${episodeId}/spider-graph/new"`)
     // What was typed is kept.
     expect(refused.body).toContain('a food bank referral')
     expect(await meeting(initialId)).toMatchObject({ status: 'planned', held_on: null, version: before.version })

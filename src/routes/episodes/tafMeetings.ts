@@ -64,6 +64,7 @@ const heldSchema = z.strictObject({
 const heldFields = [
   'agreement',
   'baselineTool',
+  'safeguarding',
   'heldOn',
   'attendance',
   ...Array.from({ length: MAX_POSITIONS }, (_, index) => `attendance-${index + 1}`),
