@@ -21,6 +21,7 @@ import homeRoutes from './routes/home/index.js'
 import pageRoutes from './routes/pages/index.js'
 import searchRoutes from './routes/search/index.js'
 import signInRoutes from './routes/signIn/index.js'
+import familyFeedbackRoutes from './routes/feedback/index.js'
 import type { Services } from './services/index.js'
 
 export interface AppOptions {
@@ -71,6 +72,7 @@ export async function buildApp({ config, services, clock, secret, logger }: AppO
   await app.register(healthRoutes, { services })
   await app.register(pageRoutes)
   await app.register(signInRoutes, { services })
+  await app.register(familyFeedbackRoutes, { services })
   await app.register(homeRoutes, { services })
   await app.register(familyRoutes, { services })
   await app.register(requestRoutes, { services })

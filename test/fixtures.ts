@@ -150,6 +150,8 @@ export function caseworkIds(): Record<string, string> {
     ),
     // A licensed instrument whose results a route records (issue 9): Derby's model has RCADS, Leeds' has not.
     instrument: 'rcads',
+    // A family's one-time link that was never made: the page says it does not work.
+    token: 'A'.repeat(32),
   }
 }
 

@@ -19,6 +19,7 @@ import assessmentApiRoutes from './assessments.js'
 import tafMeetingApiRoutes from './tafMeetings.js'
 import spiderGraphApiRoutes from './spiderGraphs.js'
 import cseScreeningApiRoutes from './cseScreenings.js'
+import feedbackApiRoutes from './feedback.js'
 import planApiRoutes from './plans.js'
 import workSessionApiRoutes from './workSessions.js'
 import programmeApiRoutes from './programmes.js'
@@ -106,6 +107,7 @@ const apiRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { serv
     tafMeetingApiRoutes,
     spiderGraphApiRoutes,
     cseScreeningApiRoutes,
+    feedbackApiRoutes,
     planApiRoutes,
     workSessionApiRoutes,
     programmeApiRoutes,

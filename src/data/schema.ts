@@ -632,6 +632,56 @@ export interface AssessmentReviewTable {
 export const toolStages = ['baseline', 'review', 'closing', 'other'] as const
 export type ToolStage = (typeof toolStages)[number]
 
+export const feedbackRespondents = ['parent', 'child'] as const
+export type FeedbackRespondent = (typeof feedbackRespondents)[number]
+export const feedbackStages = ['midway', 'closing'] as const
+export type FeedbackStage = (typeof feedbackStages)[number]
+export const feedbackAnswers = ['yes', 'partly', 'no'] as const
+export type FeedbackAnswer = (typeof feedbackAnswers)[number]
+export type FeedbackHow = 'with_worker' | 'written_by_worker' | 'own_device' | 'refused'
+export type FeedbackLinkEvent = 'opened' | 'answered' | 'refused_used' | 'refused_expired'
+
+export interface FeedbackLinkTable {
+  authority_id: string
+  link_id: Generated<string>
+  episode_id: string
+  respondent: FeedbackRespondent
+  person_id: string
+  stage: FeedbackStage
+  token_hash: string
+  expires_at: Timestamp
+  used_at: Timestamp | null
+  created_at: Timestamp
+  created_by: string
+}
+
+export interface FeedbackLinkEventTable {
+  authority_id: string
+  link_event_id: Generated<string>
+  link_id: string
+  event: FeedbackLinkEvent
+  at: Timestamp
+}
+
+export interface FamilyFeedbackTable {
+  authority_id: string
+  feedback_id: Generated<string>
+  episode_id: string
+  respondent: FeedbackRespondent
+  person_id: string | null
+  stage: FeedbackStage
+  answered_on: IsoDate
+  answered_how: FeedbackHow
+  respected: FeedbackAnswer | null
+  listened: FeedbackAnswer | null
+  helped: FeedbackAnswer | null
+  what_was_good: string | null
+  could_be_better: string | null
+  link_id: string | null
+  recorded_at: Timestamp
+  recorded_by: string | null
+}
+
 export const cseRiskLevels = ['no_low', 'medium', 'high'] as const
 export type CseRiskLevel = (typeof cseRiskLevels)[number]
 export const safeguardingActionKinds = [
@@ -936,6 +986,9 @@ export interface DB {
   cse_screening: CseScreeningTable
   cse_screening_indicator: CseScreeningIndicatorTable
   safeguarding_action: SafeguardingActionTable
+  feedback_link: FeedbackLinkTable
+  feedback_link_event: FeedbackLinkEventTable
+  family_feedback: FamilyFeedbackTable
   taf_meeting: TafMeetingTable
   taf_attendee: TafAttendeeTable
   plan_version: PlanVersionTable

@@ -1,5 +1,6 @@
 import { listChronology } from '../data/chronology.js'
 import { concernsAndToolsOf } from '../data/episodes.js'
+import { feedbackOf } from '../data/feedback.js'
 import { missingConcernTools } from './guardrails.js'
 import type { createAssessmentService } from './assessments.js'
 import { casePathway, dueNext } from './casePathway.js'
@@ -57,10 +58,11 @@ export function createCaseService(
       // The initial TAF's clock starts at the first allocation: reallocating does not restart it.
       const allocatedOn = found.allocations.map(allocation => allocation.allocated_on).sort()[0] ?? null
       const initial = taf.meetings.find(meeting => meeting.kind === 'initial' && meeting.status !== 'cancelled')
-      const [spiderGraph, cse, facts] = await Promise.all([
+      const [spiderGraph, cse, facts, feedback] = await Promise.all([
         deps.spiderGraphs.forCase(authorityId, episodeId, model),
         cseToolOf(model) ? deps.cseScreenings.forEpisode(authorityId, episodeId) : null,
         concernsAndToolsOf(db, authorityId, [episodeId]),
+        feedbackOf(db, authorityId, episodeId),
       ])
       const steps = casePathway(
         {
@@ -108,6 +110,10 @@ export function createCaseService(
         programmes,
         oversight,
         spiderGraph,
+        feedback: {
+          answered: feedback.filter(one => one.answered_how !== 'refused').length,
+          refused: feedback.filter(one => one.answered_how === 'refused').length,
+        },
         // Tools the case's concerns call for and it lacks (DESIGN §4): flagged until one is recorded.
         missingTools: episode.status === 'open' ? missingConcernTools(model, facts.get(episodeId)!) : [],
         cse: cse && { label: cseToolOf(model)!.label, count: cse.screenings.length, awaiting: cse.awaiting },

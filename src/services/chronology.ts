@@ -46,6 +46,7 @@ export const chronologyEvents = {
   toolCompleted: 'progression tool completed',
   cseScreened: 'cse screening recorded',
   safeguardingAction: 'safeguarding action recorded',
+  feedbackAnswered: 'how was it for you answered',
   tafPlanned: 'team around the family meeting planned',
   tafHeld: 'team around the family meeting held',
   tafCancelled: 'team around the family meeting cancelled',

@@ -20,6 +20,7 @@ import { createTafMeetingService } from './tafMeetings.js'
 import { createSpiderGraphService } from './spiderGraphs.js'
 import { createInstrumentResultService } from './instrumentResults.js'
 import { createCseScreeningService } from './cseScreenings.js'
+import { createFeedbackService } from './feedback.js'
 import { createPlanService } from './plans.js'
 import { createWorkSessionService } from './workSessions.js'
 import { createProgrammeService } from './programmes.js'
@@ -56,6 +57,7 @@ export function createServices(deps: ServiceDeps) {
     spiderGraphs: createSpiderGraphService(deps, casework),
     instrumentResults: createInstrumentResultService(deps, casework),
     cseScreenings: createCseScreeningService(deps, casework),
+    feedback: createFeedbackService(deps, casework),
   }
   const panels = createPanelService(deps, { accessLog, chronology, practiceModels, episodes, requests })
   return {

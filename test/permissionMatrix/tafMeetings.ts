@@ -25,6 +25,14 @@ export default {
   'GET /episodes/:episodeId/instruments/:instrument/new': worksCase,
   'POST /episodes/:episodeId/instruments/:instrument': worksCase,
   // CSE screening and the safeguarding action a medium or high risk needs (issue 9).
+  // 'How Was It for You?' with the family, and the one-time links a family answers through without signing in.
+  'GET /episodes/:episodeId/feedback': worksFamilies,
+  'GET /episodes/:episodeId/feedback/new': worksCase,
+  'POST /episodes/:episodeId/feedback': worksCase,
+  'GET /episodes/:episodeId/feedback-links/new': worksCase,
+  'POST /episodes/:episodeId/feedback-links': worksCase,
+  'GET /feedback/:token': 'public',
+  'POST /feedback/:token': 'public',
   'GET /episodes/:episodeId/cse-screening': worksFamilies,
   'GET /episodes/:episodeId/cse-screening/new': worksCase,
   'POST /episodes/:episodeId/cse-screening': worksCase,
@@ -43,6 +51,9 @@ export default {
   'GET /api/v1/episodes/:episodeId/instruments/:instrument': worksFamilies,
   'POST /api/v1/episodes/:episodeId/instruments/:instrument': worksCase,
   'GET /api/v1/episodes/:episodeId/cse-screenings': worksFamilies,
+  'GET /api/v1/episodes/:episodeId/feedback': worksFamilies,
+  'POST /api/v1/episodes/:episodeId/feedback': worksCase,
+  'POST /api/v1/episodes/:episodeId/feedback-links': worksCase,
   'POST /api/v1/episodes/:episodeId/cse-screenings': worksCase,
   'POST /api/v1/episodes/:episodeId/cse-screenings/:toolRecordId/safeguarding-actions': worksCase,
 } satisfies Record<string, Allowed>

@@ -17,6 +17,7 @@ import assessmentRoutes from './assessments.js'
 import tafMeetingRoutes from './tafMeetings.js'
 import spiderGraphRoutes from './spiderGraphs.js'
 import cseScreeningRoutes from './cseScreenings.js'
+import feedbackRoutes from './feedback.js'
 import planRoutes from './plans.js'
 import workSessionRoutes from './workSessions.js'
 import programmeRoutes from './programmes.js'
@@ -60,6 +61,7 @@ const episodeRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { 
     tafMeetingRoutes,
     spiderGraphRoutes,
     cseScreeningRoutes,
+    feedbackRoutes,
     planRoutes,
     workSessionRoutes,
     programmeRoutes,
