@@ -81,6 +81,8 @@ test('derby: a worker reviews the Coulsons’ spider graph before their TAF revi
   // The case page shows the direction of travel beside the other work with the family.
   await page.getByRole('link', { name: 'Back to the case' }).click()
   await expect(page.getByRole('definition').filter({ hasText: 'direction of travel' })).toContainText('Improving')
+  // …and the review the task list asks for before the next TAF review is done.
+  await expect(page.getByTestId('pathway')).toContainText('Reviewed with the family on')
 })
 
 // Issue 9 acceptance 4, as a worker meets it: a high CSE screening flags the case until the safeguarding action is

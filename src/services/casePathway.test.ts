@@ -9,6 +9,7 @@ const allocated: CaseFacts = {
   allocatedOn: '2026-12-01',
   agreedOn: null,
   baselineToolOn: null,
+  reviewToolOn: null,
   assessment: null,
   initialTafHeldOn: null,
   initialTafPlannedOn: null,
@@ -34,6 +35,7 @@ describe('the case pathway', () => {
       'The TAF plan',
       'Visit frequency agreed',
       'TAF reviews',
+      'Progression tool reviewed before the TAF review',
       'Sessions with the family',
       'Management oversight',
     ])
@@ -62,7 +64,29 @@ describe('the case pathway', () => {
     const facts = { ...allocated, initialTafHeldOn: '2027-01-10', lastTafHeldOn: '2027-01-10', today: '2027-02-01' }
     expect(step(facts, 'tafReview')).toMatchObject({ status: 'to do', dueOn: '2027-04-04' })
     expect(step({ ...facts, today: '2027-04-05' }, 'tafReview').status).toBe('overdue')
-    expect(dueNext(casePathway({ ...facts, today: '2027-04-05' }, derby)).map(each => each.key)).toEqual(['tafReview'])
+    expect(dueNext(casePathway({ ...facts, today: '2027-04-05' }, derby)).map(each => each.key)).toEqual([
+      'tafReview',
+      'reviewTool',
+    ])
+  })
+
+  it('has the progression tool reviewed before each TAF review (001 §4: "reviewed prior to each TAF review meeting")', () => {
+    const facts = { ...allocated, initialTafHeldOn: '2027-01-10', lastTafHeldOn: '2027-01-10', today: '2027-02-01' }
+    // Before the initial meeting there is nothing to review for.
+    expect(step(allocated, 'reviewTool').status).toBe('cannot start yet')
+    // Due by the review as the interval sets it, or as planned when the meeting is planned sooner.
+    expect(step(facts, 'reviewTool')).toMatchObject({ status: 'to do', dueOn: '2027-04-04' })
+    expect(step({ ...facts, nextReviewPlannedOn: '2027-02-05' }, 'reviewTool')).toMatchObject({
+      status: 'due soon',
+      dueOn: '2027-02-05',
+    })
+    // A review before the last meeting does not count for the next one; one since it does.
+    expect(step({ ...facts, reviewToolOn: '2027-01-08' }, 'reviewTool').status).toBe('to do')
+    expect(step({ ...facts, reviewToolOn: '2027-01-30' }, 'reviewTool')).toMatchObject({
+      status: 'done',
+      detail: 'Reviewed with the family on 30 January 2027',
+      dueOn: null,
+    })
   })
 
   it('reads the interval from the authority’s practice model', () => {

@@ -1,4 +1,4 @@
-import { addDays } from '../lib/dates.js'
+import { addDays, formatDate } from '../lib/dates.js'
 import type { PracticeModel } from '../practice-models/schema.js'
 
 /** Where one step of the case stands, as the GOV.UK task list shows it. */
@@ -14,6 +14,7 @@ export interface PathwayStep {
     | 'plan'
     | 'visitFrequency'
     | 'tafReview'
+    | 'reviewTool'
     | 'sessions'
     | 'oversight'
   /** The step's name in the authority's words. */
@@ -31,6 +32,8 @@ export interface CaseFacts {
   allocatedOn: string | null
   agreedOn: string | null
   baselineToolOn: string | null
+  /** The latest progression tool reviewed at the review stage. */
+  reviewToolOn: string | null
   assessment: { status: 'draft' | 'submitted' | 'approved' | 'returned'; label: string } | null
   initialTafHeldOn: string | null
   initialTafPlannedOn: string | null
@@ -92,7 +95,8 @@ export function casePathway(facts: CaseFacts, model: PracticeModel): PathwayStep
   const assessment = facts.assessment
   steps.push({
     key: 'assessment',
-    title: assessment?.label ?? model.vocabulary.earlyHelpAssessment,
+    // The vocabulary's word reads mid-sentence ("the single assessment"); a title starts with a capital.
+    title: capitalised(assessment?.label ?? model.vocabulary.earlyHelpAssessment),
     status: !allocated
       ? 'cannot start yet'
       : !assessment
@@ -167,6 +171,21 @@ export function casePathway(facts: CaseFacts, model: PracticeModel): PathwayStep
     dueOn: reviewDue,
   })
 
+  // 001 §4: the progression of change tool is "reviewed prior to each TAF review meeting as the basis for discussing
+  // progress": due by the next review (as planned, or as the interval sets it) once a meeting has been held.
+  const reviewedSinceLastTaf =
+    facts.reviewToolOn !== null && facts.lastTafHeldOn !== null && facts.reviewToolOn >= facts.lastTafHeldOn
+  const reviewToolDue = reviewDue ? (facts.nextReviewPlannedOn ?? reviewDue) : null
+  steps.push({
+    key: 'reviewTool',
+    title: `Progression tool reviewed before the ${taf} review`,
+    status: reviewedSinceLastTaf ? 'done' : reviewToolDue ? byDeadline(reviewToolDue, today) : 'cannot start yet',
+    detail: reviewedSinceLastTaf
+      ? `Reviewed with the family on ${formatDate(facts.reviewToolOn)}`
+      : `With the family, before each ${taf} review`,
+    dueOn: reviewedSinceLastTaf ? null : reviewToolDue,
+  })
+
   steps.push({
     key: 'sessions',
     title: 'Sessions with the family',
@@ -199,3 +218,5 @@ export function dueNext(steps: PathwayStep[]): PathwayStep[] {
     .filter(step => step.dueOn && step.status !== 'done')
     .sort((a, b) => (a.dueOn! < b.dueOn! ? -1 : a.dueOn! > b.dueOn! ? 1 : 0))
 }
+
+const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`

@@ -74,6 +74,12 @@ export function createCaseService(
               .filter(tool => tool.stage === 'baseline')
               .map(tool => tool.completedOn)
               .sort()[0] ?? null,
+          reviewToolOn:
+            taf.tools
+              .filter(tool => tool.stage === 'review')
+              .map(tool => tool.completedOn)
+              .sort()
+              .at(-1) ?? null,
           assessment: assessment.latest
             ? { status: assessment.latest.status, label: assessment.latest.typeLabel }
             : null,
