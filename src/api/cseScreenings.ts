@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { cseIndicators, cseRiskLevels, safeguardingActionKinds } from '../services/cseScreenings.js'
-import type { RequestContext, Services } from '../services/index.js'
+import type { Services } from '../services/index.js'
 import { createdSchema, errorResponses, ok } from './schemas.js'
+import { mayWorkOnEpisode } from './episodeAccess.js'
 
 const uuid = z.uuid()
 const isoDate = z.iso.date().describe('A calendar date, YYYY-MM-DD')
@@ -62,11 +63,7 @@ const newActionBody = z
 /** /api/v1: CSE screenings and the safeguarding actions a medium or high risk needs (issue 9), under the same policy. */
 const routes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const cse = services.cseScreenings
-  const mayWork = async (request: { params: unknown; requestContext(): RequestContext }) =>
-    services.tafMeetings.authorizeWork(
-      request.requestContext(),
-      String((request.params as Record<string, unknown>).episodeId ?? '').toLowerCase(),
-    )
+  const mayWork = mayWorkOnEpisode(services)
 
   app.get(
     '/episodes/:episodeId/cse-screenings',

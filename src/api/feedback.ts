@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { feedbackAnswers, feedbackRespondents, feedbackStages } from '../services/feedback.js'
-import type { RequestContext, Services } from '../services/index.js'
+import type { Services } from '../services/index.js'
 import { createdSchema, errorResponses, ok } from './schemas.js'
+import { mayWorkOnEpisode } from './episodeAccess.js'
 
 const uuid = z.uuid()
 const isoDate = z.iso.date().describe('A calendar date, YYYY-MM-DD')
@@ -60,11 +61,7 @@ const linkSchema = z
 /** /api/v1: 'How Was It for You?' on an episode, and one-time links for the family (issue 9), under the policy. */
 const routes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const feedback = services.feedback
-  const mayWork = async (request: { params: unknown; requestContext(): RequestContext }) =>
-    services.tafMeetings.authorizeWork(
-      request.requestContext(),
-      String((request.params as Record<string, unknown>).episodeId ?? '').toLowerCase(),
-    )
+  const mayWork = mayWorkOnEpisode(services)
 
   app.get(
     '/episodes/:episodeId/feedback',

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { NotFoundError, ValidationError } from '../lib/errors.js'
-import type { RequestContext, Services } from '../services/index.js'
+import type { Services } from '../services/index.js'
 import {
   instrumentBoxes,
   isResultInstrument,
@@ -12,6 +12,7 @@ import {
 import { gcp2Areas, GCP2_OVERALL_FIELD, rcadsScales, SCORE15, score15Field } from '../services/instruments.js'
 import { toolStages } from '../services/tafMeetings.js'
 import { createdSchema, errorResponses, ok } from './schemas.js'
+import { mayWorkOnEpisode } from './episodeAccess.js'
 
 const uuid = z.uuid()
 const isoDate = z.iso.date().describe('A calendar date, YYYY-MM-DD')
@@ -138,11 +139,7 @@ async function fieldsInBody<T>(instrument: ResultInstrument, work: Promise<T>): 
 /** /api/v1: the results of Graded Care Profile 2, RCADS and SCORE-15 on an episode (issue 9), as the pages. */
 const routes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const instrumentResults = services.instrumentResults
-  const mayWork = async (request: { params: unknown; requestContext(): RequestContext }) =>
-    services.tafMeetings.authorizeWork(
-      request.requestContext(),
-      String((request.params as Record<string, unknown>).episodeId ?? '').toLowerCase(),
-    )
+  const mayWork = mayWorkOnEpisode(services)
   const instrumentOf = (value: string) => {
     if (!isResultInstrument(value)) throw new NotFoundError()
     return value

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ValidationError } from '../lib/errors.js'
-import type { RequestContext, Services } from '../services/index.js'
+import type { Services } from '../services/index.js'
 import { scorerKinds } from '../services/spiderGraphs.js'
 import { toolStages } from '../services/tafMeetings.js'
 import { createdSchema, errorResponses, ok } from './schemas.js'
+import { mayWorkOnEpisode } from './episodeAccess.js'
 
 const uuid = z.uuid()
 const isoDate = z.iso.date().describe('A calendar date, YYYY-MM-DD')
@@ -98,11 +99,7 @@ async function fieldsInBody<T>(work: Promise<T>): Promise<T> {
 /** /api/v1: the spider graph of an episode and its direction of travel (issue 9), under the same policy as the pages. */
 const routes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const spiderGraphs = services.spiderGraphs
-  const mayWork = async (request: { params: unknown; requestContext(): RequestContext }) =>
-    services.tafMeetings.authorizeWork(
-      request.requestContext(),
-      String((request.params as Record<string, unknown>).episodeId ?? '').toLowerCase(),
-    )
+  const mayWork = mayWorkOnEpisode(services)
 
   app.get(
     '/episodes/:episodeId/spider-graphs',

@@ -1,5 +1,6 @@
 import type { Executor } from './database.js'
 import type { ToolStage } from './schema.js'
+import { insertToolRecord } from './tafMeetings.js'
 
 // The results of the licensed instruments (Graded Care Profile 2, RCADS, SCORE-15), one row per area, subscale or
 // item, beside the progression tool record they belong to (issue 9). Every query filters by the authority.
@@ -27,25 +28,7 @@ export async function insertInstrumentRecord(
     at: Date
   },
 ) {
-  const { tool_record_id } = await ex
-    .insertInto('progression_tool_record')
-    .values({
-      authority_id: row.authorityId,
-      episode_id: row.episodeId,
-      tool: row.tool,
-      stage: row.stage,
-      completed_on: row.completedOn,
-      completed_with: row.completedWith,
-      summary: row.summary,
-      family_views: null,
-      parent_person_id: null,
-      child_person_id: null,
-      subject_person_id: row.subjectPersonId,
-      recorded_at: row.at,
-      recorded_by: row.by,
-    })
-    .returning('tool_record_id')
-    .executeTakeFirstOrThrow()
+  const tool_record_id = await insertToolRecord(ex, row)
   await ex
     .insertInto('instrument_result')
     .values(

@@ -242,6 +242,8 @@ export async function insertToolRecord(
     familyViews?: string | null
     parentPersonId?: string | null
     childPersonId?: string | null
+    /** A licensed instrument's: the child it is about, or the family member who answered it. */
+    subjectPersonId?: string | null
     by: string
     at: Date
   },
@@ -259,6 +261,7 @@ export async function insertToolRecord(
       family_views: row.familyViews ?? null,
       parent_person_id: row.parentPersonId ?? null,
       child_person_id: row.childPersonId ?? null,
+      subject_person_id: row.subjectPersonId ?? null,
       recorded_at: row.at,
       recorded_by: row.by,
     })
